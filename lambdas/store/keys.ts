@@ -1,0 +1,64 @@
+import type { StoryStatus } from '../core/model.ts';
+
+// Every key string of the single table is built here and nowhere else.
+//
+// | item                  | PK                               | SK                     | GSI1PK / GSI1SK              | GSI2PK / GSI2SK            |
+// | story                 | STORY#<id>                       | STORY                  | STATUS#<status> / <date>#<id> |                            |
+// | audit entry           | STORY#<id>                       | AUDIT#<version>        |                              |                            |
+// | seen marker (dedupe)  | SEEN#<sourceId>                  | L#<url> or G#<guid>    |                              |                            |
+// | tag index item        | TAG#<facet>#<slug>               | <date>#<id>            |                              |                            |
+// | cluster member        | CLUSTER#<clusterId>              | <date>#<id>            |                              |                            |
+// | coverage counter      | COVERAGE#<orgSlug>               | MONTH#<yyyy-mm> / TOTAL |                             |                            |
+// | source                | SOURCE#<id>                      | SOURCE                 |                              | SOURCES#<active|paused> / <nextDue>#<id> |
+// | organisation profile  | ORG#<slug>                       | PROFILE                | ORGS / <name>                |                            |
+
+export type TagFacet = 'organisation' | 'sector' | 'event' | 'person' | 'place';
+
+export interface Key {
+  PK: string;
+  SK: string;
+}
+
+const dateId = (published: string, id: string) => `${published}#${id}`;
+
+export const keys = {
+  story: (id: string): Key => ({ PK: `STORY#${id}`, SK: 'STORY' }),
+  storyByStatus: (status: StoryStatus, published: string, id: string) => ({
+    GSI1PK: `STATUS#${status}`,
+    GSI1SK: dateId(published, id),
+  }),
+  statusPartition: (status: StoryStatus) => `STATUS#${status}`,
+  /** One entry per story version: the write that made version N is audited at AUDIT#N. */
+  audit: (id: string, version: number): Key => ({ PK: `STORY#${id}`, SK: `AUDIT#${String(version).padStart(8, '0')}` }),
+  auditPrefix: 'AUDIT#',
+
+  seenLink: (sourceId: string, url: string): Key => ({ PK: `SEEN#${sourceId}`, SK: `L#${url}` }),
+  seenGuid: (sourceId: string, guid: string): Key => ({ PK: `SEEN#${sourceId}`, SK: `G#${guid}` }),
+
+  tagPartition: (facet: TagFacet, slug: string) => `TAG#${facet}#${slug}`,
+  tagIndex: (facet: TagFacet, slug: string, published: string, id: string): Key => ({
+    PK: `TAG#${facet}#${slug}`,
+    SK: dateId(published, id),
+  }),
+
+  clusterPartition: (clusterId: string) => `CLUSTER#${clusterId}`,
+  clusterMember: (clusterId: string, published: string, id: string): Key => ({
+    PK: `CLUSTER#${clusterId}`,
+    SK: dateId(published, id),
+  }),
+
+  coveragePartition: (orgSlug: string) => `COVERAGE#${orgSlug}`,
+  coverageMonth: (orgSlug: string, month: string): Key => ({ PK: `COVERAGE#${orgSlug}`, SK: `MONTH#${month}` }),
+  coverageTotal: (orgSlug: string): Key => ({ PK: `COVERAGE#${orgSlug}`, SK: 'TOTAL' }),
+
+  source: (id: string): Key => ({ PK: `SOURCE#${id}`, SK: 'SOURCE' }),
+  sourceDue: (enabled: boolean, nextDueAt: string, id: string) => ({
+    GSI2PK: enabled ? 'SOURCES#active' : 'SOURCES#paused',
+    GSI2SK: `${nextDueAt}#${id}`,
+  }),
+  sourcesPartition: (enabled: boolean) => (enabled ? 'SOURCES#active' : 'SOURCES#paused'),
+
+  organisation: (slug: string): Key => ({ PK: `ORG#${slug}`, SK: 'PROFILE' }),
+  organisationByName: (name: string) => ({ GSI1PK: 'ORGS', GSI1SK: name.toLowerCase() }),
+  organisationsPartition: 'ORGS',
+};

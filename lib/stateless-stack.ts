@@ -1,0 +1,16 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { IngestPipeline } from './ingest-pipeline.ts';
+
+export interface StatelessStackProps extends StackProps {
+  table: ITable;
+}
+
+/** The code: replaceable at every deployment, given the table by the stateful stack. */
+export class StatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    new IngestPipeline(this, 'Ingest', { table: props.table });
+  }
+}
