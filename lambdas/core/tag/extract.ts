@@ -1,0 +1,90 @@
+// Reads one story: drops page furniture, then finds its organisations, places, people and
+// date, and the stemmed words the classifiers use. The classifiers and clustering work on this.
+import type { OrganisationKind } from '../model.ts';
+import type { Knowledge } from './knowledge.ts';
+import { createOrganisationFinder, type FoundOrganisation } from './organisations.ts';
+import { createPeopleFinder, type FoundPerson } from './people.ts';
+import { createPlaceFinder, type FoundPlace } from './places.ts';
+import { findPublished } from './dates.ts';
+import { stems } from './features.ts';
+import { overlaps } from './sequences.ts';
+import { createBoilerplateFilter, foldName, tokenize, unglueNames } from './text.ts';
+
+export interface StoryInput {
+  id: string;
+  title?: string | null;
+  text: string;
+  url?: string | null;
+  published?: string | null;
+}
+
+export interface Extracted {
+  id: string;
+  /** The title (when given apart from the text) and the text, furniture removed. */
+  text: string;
+  titleWords: string[];
+  words: string[];
+  organisations: FoundOrganisation[];
+  people: FoundPerson[];
+  places: FoundPlace[];
+  published?: string;
+}
+
+export type Extractor = (input: StoryInput) => Extracted;
+
+const PUBLIC_BODIES = new Set<OrganisationKind>(['local-authority', 'nhs-body', 'government']);
+
+export function createExtractor(knowledge: Knowledge): Extractor {
+  const { lexicons } = knowledge;
+  const givenNames = new Set(lexicons.givenNames);
+  const dropFurniture = createBoilerplateFilter(lexicons.boilerplate);
+  const roleWords = new Set(lexicons.people.roleWords);
+  const orgs = createOrganisationFinder(knowledge.organisations, lexicons.organisations, roleWords);
+  const places = createPlaceFinder(knowledge.places, lexicons.places);
+  const o = lexicons.organisations;
+  const commonWords = new Set([...o.generic, ...o.starters, ...o.notNames, ...Object.keys(o.nouns)]);
+  const people = createPeopleFinder(knowledge.people, lexicons.people, givenNames, commonWords);
+
+  return (input) => {
+    const body = unglueNames(dropFurniture(input.text ?? ''), givenNames);
+    const title = (input.title ?? '').trim();
+    const text = title && !body.trimStart().startsWith(title) ? `${title}\n\n${body}` : body;
+    const doc = { text, tokens: tokenize(text) };
+
+    const rawPlaces = places.find(doc, []);
+    const organisations = orgs.find(doc, rawPlaces.map((p) => p.span), people.known(doc));
+    const orgSpans = organisations.flatMap((o) => o.spans);
+    // A place inside the name of a public body counts ("Reading Borough Council", "NHS England"),
+    // even an ambiguous one; inside any other name it does not ("Central Surrey Health").
+    const publicBodies = organisations.filter((o) => PUBLIC_BODIES.has(o.kind)).flatMap((o) => o.spans);
+    const otherNames = organisations.filter((o) => !PUBLIC_BODIES.has(o.kind)).flatMap((o) => o.spans);
+    const placeMentions = places.find(doc, publicBodies).filter((p) => !otherNames.some((s) => s.from <= p.span.from && s.to >= p.span.to));
+    const persons = people.find(doc, orgSpans, placeMentions.map((p) => p.span), organisations.map((o) => o.name));
+    const personSpans = persons.flatMap((p) => p.spans);
+    const foundPlaces = placeMentions.filter((p) => !personSpans.some((s) => overlaps(s, p.span)));
+    const allOrganisations = orgs.repeated(doc, [...orgSpans, ...personSpans, ...foundPlaces.map((p) => p.span)], organisations);
+
+    const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
+    return {
+      id: input.id,
+      text,
+      titleWords: stems(title || firstLine),
+      words: stems(text),
+      organisations: allOrganisations,
+      people: persons,
+      places: dedupePlaces(foundPlaces),
+      // datelines sit among the page furniture ("Posted on ... | Categories"): read the raw text
+      published: findPublished(input.text ?? '') ?? input.published?.slice(0, 10) ?? undefined,
+    };
+  };
+}
+
+function dedupePlaces(found: FoundPlace[]): FoundPlace[] {
+  const seen = new Set<string>();
+  return found.filter((p) => {
+    const key = foldName(p.place.name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

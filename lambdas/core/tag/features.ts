@@ -1,0 +1,121 @@
+// Words as the classifiers see them: natural's tokenizer and Porter stemmer over folded text,
+// TF-IDF term vectors, and phrase lists (lexicons) counted over the same stems.
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
+import { words as STOPWORDS } from 'natural/lib/natural/util/stopwords.js';
+import { foldWord } from './text.ts';
+
+const tokenizer = new AggressiveTokenizer();
+const stopwords = new Set(STOPWORDS);
+const stemCache = new Map<string, string>();
+
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /\d/.test(word) ? word : PorterStemmer.stem(word);
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Every word of a text, folded and stemmed, stop words kept (phrases need them). */
+export function stems(text: string): string[] {
+  const folded = foldWord(text)
+    .replace(/\bco-(?=op)/g, 'co')
+    .replace(/&/g, ' and ')
+    .replace(/[-/]/g, ' ');
+  return tokenizer.tokenize(folded).map(stem);
+}
+
+/** A sparse vector: term → weight. */
+export type Vector = Map<string, number>;
+
+/** Term counts of a text: stemmed words (no stop words) and adjacent word pairs. */
+export function termCounts(words: string[]): Vector {
+  const counts: Vector = new Map();
+  let previous: string | undefined;
+  for (const w of words) {
+    if (stopwords.has(w) || w.length < 2) {
+      previous = undefined;
+      continue;
+    }
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    if (previous) {
+      const pair = `${previous} ${w}`;
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+    previous = w;
+  }
+  return counts;
+}
+
+/** TF-IDF weights (log-scaled counts), unit length; terms without an idf are dropped. */
+export function tfidf(counts: Vector, idf: Readonly<Record<string, number>>): Vector {
+  const v: Vector = new Map();
+  let norm = 0;
+  for (const [term, n] of counts) {
+    const w = idf[term];
+    if (w === undefined) continue;
+    const x = (1 + Math.log(n)) * w;
+    v.set(term, x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [t, x] of v) v.set(t, x / norm);
+  return v;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, x] of small) {
+    const y = large.get(t);
+    if (y !== undefined) dot += x * y;
+  }
+  return dot;
+}
+
+/** One phrase of a lexicon found in a text. */
+export interface PhraseHit {
+  label: string;
+  phrase: string;
+  weight: number;
+  /** Word index where it was found. */
+  at: number;
+}
+
+/** Phrase lists keyed by label, matched over stems (so "learning disability" finds "disabilities"). */
+export interface PhraseCounter {
+  hits(words: string[]): PhraseHit[];
+}
+
+export function createPhraseCounter(lists: Record<string, Record<string, number> | string[]>): PhraseCounter {
+  // first stem → phrases starting with it
+  const byFirst = new Map<string, { label: string; phrase: string; weight: number; words: string[] }[]>();
+  for (const [label, list] of Object.entries(lists)) {
+    const entries = Array.isArray(list) ? list.map((p) => [p, 1] as const) : Object.entries(list);
+    for (const [phrase, weight] of entries) {
+      const words = stems(phrase);
+      const first = words[0];
+      if (first === undefined) continue;
+      const bucket = byFirst.get(first) ?? [];
+      bucket.push({ label, phrase, weight, words });
+      byFirst.set(first, bucket);
+    }
+  }
+  return {
+    hits(words) {
+      const found: PhraseHit[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const bucket = byFirst.get(words[i]!);
+        if (!bucket) continue;
+        for (const p of bucket) {
+          if (p.words.every((w, k) => words[i + k] === w)) {
+            found.push({ label: p.label, phrase: p.phrase, weight: p.weight, at: i });
+          }
+        }
+      }
+      return found;
+    },
+  };
+}

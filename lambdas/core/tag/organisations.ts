@@ -1,0 +1,384 @@
+// Organisations named in a story: knowledge-base names and aliases first, then names the
+// knowledge base lacks, read from the text (capitalised words ending in an organisation word,
+// "Department of ...", "NAViGO, a mutual ...", "the social enterprise Leading Lives"), with
+// short forms folded into the full name used in the same story.
+import type { OrganisationKind, Sector } from '../model.ts';
+import type { KnownOrganisation, OrganisationLexicon } from './knowledge.ts';
+import { createPhraseIndex, type PhraseIndex } from './phrases.ts';
+import { blockedBy, capitalisedRuns, overlaps, spanText, type Span } from './sequences.ts';
+import { foldName, tokenize, type Token } from './text.ts';
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+}
+
+export interface FoundOrganisation {
+  name: string;
+  kind: OrganisationKind;
+  /** In the knowledge base (false: read from the text, a candidate for editors). */
+  known: boolean;
+  sectors: Sector[];
+  spans: Span[];
+}
+
+export interface OrganisationFinder {
+  /** `places` are the story's place mentions; `people` spans (known people) hold no organisation. */
+  find(doc: Doc, places: Span[], people: Span[]): FoundOrganisation[];
+  /**
+   * Names no other rule explains, used at least twice ("Virgin Money ... Virgin Money"): run
+   * last, with every span already taken by an organisation, person or place; returns the
+   * organisations found before with these added (or merged, when a short form of one).
+   */
+  repeated(doc: Doc, taken: Span[], found: FoundOrganisation[]): FoundOrganisation[];
+}
+
+interface Pattern {
+  words: string[];
+  kind: OrganisationKind;
+  /** Per word: must the text write it with a capital, as the pattern does? */
+  capitals: boolean[];
+}
+
+const COORDINATORS = new Set(['and', '&']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'to', 'from', 'by', 'on']);
+const HEAD_LINKS = new Set(['of', 'for']);
+const TRUST_HEALTH = new Set(['nhs', 'health', 'healthcare', 'hospital', 'hospitals', 'ambulance', 'mental', 'care', 'community', 'partnership', 'foundation']);
+// after a council area, these words show the council itself is meant ("Lambeth council")
+const COUNCIL_SERVICES = [['council'], ['children', 'services'], ['childrens', 'services'], ['adult', 'services'], ['social', 'services'], ['adult', 'social', 'care'], ['youth', 'services']];
+
+export function createOrganisationFinder(known: KnownOrganisation[], lexicon: OrganisationLexicon, roleWords: ReadonlySet<string>): OrganisationFinder {
+  const index: PhraseIndex<KnownOrganisation> = createPhraseIndex();
+  for (const org of known) for (const name of [org.name, ...org.aliases]) index.add(name, org);
+
+  const suffixes = patterns(lexicon.suffixes);
+  const heads = patterns(lexicon.heads);
+  const nouns = Object.entries(lexicon.nouns)
+    .map(([noun, kind]) => ({ words: tokenize(noun).map((t) => t.fold), kind, capitals: [] }))
+    .sort((a, b) => b.words.length - a.words.length);
+  const generic = new Set(lexicon.generic);
+  const starters = new Set(lexicon.starters);
+  const notNames = new Set(lexicon.notNames);
+  const abbreviations = Object.entries(lexicon.abbreviations).map(([short, long]) => [new RegExp(`\\b${short}\\b`, 'g'), long] as const);
+  const councils = councilsByArea(known, suffixes, heads);
+
+  const compareKey = (name: string): string => abbreviations.reduce((s, [re, long]) => s.replace(re, long), foldName(name));
+
+  return {
+    repeated,
+    find(doc, places, people) {
+      const { text, tokens } = doc;
+      const found = new Map<KnownOrganisation | string, FoundOrganisation>();
+      const add = (key: KnownOrganisation | string, org: Omit<FoundOrganisation, 'spans'>, span: Span) => {
+        const existing = found.get(key);
+        if (existing) existing.spans.push(span);
+        else found.set(key, { ...org, spans: [span] });
+      };
+      const addKnown = (org: KnownOrganisation, span: Span) =>
+        add(org, { name: org.name, kind: org.kind, known: true, sectors: org.sectors }, span);
+
+      const runs = capitalisedRuns(tokens, blockedBy(tokens.length, people));
+      for (const m of index.find(tokens, (m) => !people.some((p) => overlaps(p, m)))) {
+        const run = runs.find((r) => r.from <= m.from && r.to >= m.to);
+        // a known name inside a longer name the text makes: "Wessex Valley Community NHS Trust"
+        const segment = run && splitAtCoordinatedNames(tokens, run, suffixes).find((r) => r.from <= m.from && r.to >= m.to);
+        const whole = segment && nameFromRun(tokens, segment);
+        if (whole && whole.span.from <= m.from && whole.span.to >= m.to && whole.span.to - whole.span.from > m.to - m.from) {
+          const name = spanText(text, tokens, whole.span);
+          add(compareKey(name), { name, kind: whole.kind, known: false, sectors: [] }, whole.span);
+          continue;
+        }
+        const longer = longerName(tokens, m, m.value, run);
+        if (longer) {
+          const name = spanText(text, tokens, longer);
+          add(compareKey(name), { name, kind: m.value.kind, known: false, sectors: m.value.sectors }, longer);
+        } else addKnown(m.value, m);
+      }
+      const claimed = () => blockedBy(tokens.length, [...people, ...[...found.values()].flatMap((o) => o.spans)]);
+
+      // names the knowledge base lacks, read from capitalised runs
+      const unknown: { name: string; kind: OrganisationKind; span: Span }[] = [];
+      for (const run of capitalisedRuns(tokens, claimed())) {
+        for (const segment of splitAtCoordinatedNames(tokens, run, suffixes)) {
+          const candidate = nameFromRun(tokens, segment);
+          if (candidate) unknown.push({ ...candidate, name: spanText(text, tokens, candidate.span) });
+        }
+      }
+      for (const u of unknown) {
+        const council = u.kind === 'local-authority' ? councils.get(areaKey(u.name, suffixes, heads)) : undefined;
+        if (council) addKnown(council, u.span);
+        else add(compareKey(u.name), { name: u.name, kind: u.kind, known: false, sectors: [] }, u.span);
+      }
+
+      // "NAViGO, a mutual providing ...", "the social enterprise Leading Lives", and the rest of
+      // a list that began "organisations such as Age UK, ..."
+      let list: { kind: OrganisationKind; end: number } | undefined;
+      for (const run of capitalisedRuns(tokens, claimed())) {
+        if (places.some((p) => p.from <= run.from && p.to >= run.to)) continue;
+        const continues = list && isListGap(text, tokens, list.end, run.from);
+        const kind = describedKind(tokens, run) ?? (continues ? list!.kind : undefined);
+        list = kind ? { kind, end: run.to } : undefined;
+        if (!kind) continue;
+        for (const part of splitCoordination(tokens, run)) {
+          const first = tokens[part.from]!;
+          if (starters.has(first.fold) || generic.has(first.fold) && part.to - part.from === 1) continue;
+          if (tokens.slice(part.from, part.to).some((t) => roleWords.has(t.fold))) continue;
+          const name = spanText(text, tokens, part);
+          add(compareKey(name), { name, kind, known: false, sectors: [] }, part);
+        }
+      }
+
+      // A council area standing for its council: "Hammersmith and Fulham children's services",
+      // "three councils, Hammersmith and Fulham, Kensington and Chelsea, and Westminster",
+      // "from Lambeth, Southwark and Lewisham councils"
+      const named = (p: Span) => [...found.values()].some((o) => o.spans.some((s) => overlaps(s, p)));
+      for (const list of placeLists(text, tokens, places)) {
+        const last = list.at(-1)!;
+        const first = list[0]!;
+        const councilsNamed = COUNCIL_NOUNS.has(tokens[last.to]?.fold ?? '') && !tokens[last.to]!.cap && tokens[last.to]!.gap === 'space';
+        const introduced = COUNCIL_NOUNS.has(tokens[first.from - 1]?.fold ?? '') && tokens[first.from]!.gap !== 'space';
+        for (const p of list) {
+          const council = councils.get(foldName(spanText(text, tokens, p)));
+          if (!council || named(p)) continue;
+          const services = COUNCIL_SERVICES.some((words) => words.every((w, k) => tokens[p.to + k]?.fold === w && !tokens[p.to + k]!.cap));
+          if (services || councilsNamed || introduced) addKnown(council, p);
+        }
+      }
+
+      return mergeShortForms([...found.values()], compareKey);
+    },
+  };
+
+  function repeated(doc: Doc, taken: Span[], found: FoundOrganisation[]): FoundOrganisation[] {
+    const { text, tokens } = doc;
+    const byKey = new Map<string, FoundOrganisation>();
+    for (const run of capitalisedRuns(tokens, blockedBy(tokens.length, taken))) {
+      for (const part of splitCoordination(tokens, run)) {
+        if (tokens.slice(part.from, part.to).some((t) => roleWords.has(t.fold))) continue;
+        let from = part.from;
+        while (from < part.to && (ARTICLES.has(tokens[from]!.fold) || (tokens[from]!.sentenceStart && starters.has(tokens[from]!.fold)))) from++;
+        const words = tokens.slice(from, part.to);
+        if (words.length < 2 || words.every((t) => generic.has(t.fold)) || notNames.has(words.at(-1)!.fold)) continue;
+        if (words.some((t) => /\d/.test(t.text))) continue;
+        const span = { from, to: part.to };
+        const name = spanText(text, tokens, span);
+        const key = compareKey(name);
+        const seen = byKey.get(key);
+        if (seen) seen.spans.push(span);
+        else byKey.set(key, { name, kind: 'other', known: false, sectors: [], spans: [span] });
+      }
+    }
+    return mergeShortForms([...found, ...[...byKey.values()].filter((o) => o.spans.length >= 2)], compareKey);
+  }
+
+  // A known name inside a longer one is another organisation: "Sodexo Justice Services",
+  // "Bates Wells Braithwaite", and for outlets "Streatham Guardian". The longer name is made of
+  // capitalised words only, none a job title, and does not end like a programme ("... Fund").
+  function longerName(tokens: Token[], m: Span, org: KnownOrganisation, run: Span | undefined): Span | undefined {
+    if (!run) return undefined;
+    const plain = (t: Token) => t.cap && !roleWords.has(t.fold) && !/^\d/.test(t.text) && t.gap === 'space';
+    let to = m.to;
+    while (to < run.to && !tokens[to - 1]!.possessive && plain(tokens[to]!)) to++;
+    const added = tokens.slice(m.to, to);
+    if (notNames.has(tokens[to - 1]!.fold) || added.every((t) => generic.has(t.fold))) to = m.to;
+    let from = m.from;
+    if (org.kind === 'media') {
+      while (from > run.from && plain(tokens[from]!) && tokens[from - 1]!.cap && !roleWords.has(tokens[from - 1]!.fold) && !starters.has(tokens[from - 1]!.fold)) from--;
+    }
+    return from < m.from || to > m.to ? { from, to } : undefined;
+  }
+
+  function nameFromRun(tokens: Token[], run: Span): { kind: OrganisationKind; span: Span } | undefined {
+    // "Minister for the Cabinet Office", "Head of Services": a job title, not a name
+    if (tokens.slice(run.from, run.to).some((t) => roleWords.has(t.fold) && !t.caps)) return undefined;
+    let from = run.from;
+    while (from < run.to && (ARTICLES.has(tokens[from]!.fold) || (tokens[from]!.sentenceStart || from > run.from) && starters.has(tokens[from]!.fold))) from++;
+    if (from >= run.to) return undefined;
+    // "Department of Health", "Royal Borough of Kensington and Chelsea"
+    for (const head of heads) {
+      if (!matchesAt(tokens, from, head)) continue;
+      const link = from + head.words.length;
+      if (link < run.to && HEAD_LINKS.has(tokens[link]!.fold) && link + 1 < run.to) {
+        return { kind: head.kind, span: { from, to: run.to } };
+      }
+    }
+    // an organisation word closes the name: at the end of the run, or before a job title
+    // ("Suffolk County Council Chief Executive"); inside a longer run it is part of another
+    // name ("Co-operative Business District", a guide)
+    let beforeTitle = run.to;
+    while (beforeTitle > from && roleWords.has(tokens[beforeTitle - 1]!.fold)) beforeTitle--;
+    for (const end of new Set([run.to, beforeTitle])) {
+      const suffix = suffixes.find((s) => s.words.length <= end - from && matchesAt(tokens, end - s.words.length, s));
+      if (!suffix) continue;
+      const body = tokens.slice(from, end - suffix.words.length);
+      if (body.length === 0 || body.every((t) => generic.has(t.fold) || ARTICLES.has(t.fold) || PREPOSITIONS.has(t.fold))) return undefined;
+      let kind = suffix.kind;
+      if (suffix.words.at(-1) === 'trust' && kind === 'other' && body.some((t) => TRUST_HEALTH.has(t.fold))) kind = 'nhs-body';
+      return { kind, span: { from, to: end } };
+    }
+    return undefined;
+  }
+
+  // what a capitalised run is said to be by the words around it
+  function describedKind(tokens: Token[], run: Span): OrganisationKind | undefined {
+    const first = tokens[run.from]!;
+    const after = tokens[run.to];
+    const closed = !after || after.gap !== 'space';
+    // before: "the social enterprise Leading Lives", "its energy company, Robin Hood Energy,"
+    for (const noun of nouns) {
+      const at = run.from - noun.words.length;
+      if ((first.gap === 'space' || (first.gap === 'comma' && closed)) && matchesAt(tokens, at, noun) && tokens.slice(at, run.from).every((t) => !t.cap)) {
+        return noun.kind;
+      }
+    }
+    // "organisations such as Age UK", "firms including Capita"
+    const cue = LIST_CUES.find((c) => c.every((w, k) => tokens[run.from - c.length + k]?.fold === w && !tokens[run.from - c.length + k]!.cap));
+    if (cue && first.gap === 'space') {
+      const at = run.from - cue.length;
+      for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+        const noun = nouns.find((n) => n.words.length === 1 && matchesAt(tokens, k, n));
+        if (noun) return noun.kind;
+        if (tokens[k]!.cap || tokens[k + 1]!.gap === 'break') break;
+      }
+    }
+    // after: "NAViGO, a mutual providing ...", "Ofgem, the energy regulator", "The Oddfellows, one
+    // of the oldest friendly societies", "Royal London, the UK's largest mutual life insurer"
+    if (!after || !(after.gap === 'comma' || after.gap === 'break')) return undefined;
+    let k = run.to;
+    if (after.fold === 'one' && tokens[k + 1]?.fold === 'of') k += 2;
+    if (!ARTICLES.has(tokens[k]?.fold ?? '') || tokens[k]!.cap && k !== run.to) return undefined;
+    const end = Math.min(tokens.length, k + 9);
+    for (k++; k < end; k++) {
+      const t = tokens[k]!;
+      const noun = nouns.find((n) => matchesAt(tokens, k, n));
+      // "David Mellen, the council leader": the noun qualifies a job, not the name
+      if (noun && !t.cap && !roleWords.has(tokens[k + noun.words.length]?.fold ?? '')) return noun.kind;
+      if (t.gap === 'break' || (t.cap && !t.possessive) || PREPOSITIONS.has(t.fold) || roleWords.has(t.fold)) return undefined;
+    }
+    return undefined;
+  }
+}
+
+const COUNCIL_NOUNS = new Set(['council', 'councils', 'boroughs', 'authorities']);
+
+// places written as a list ("A, B and C"): runs of place spans joined by commas and "and"
+function placeLists(text: string, tokens: Token[], places: Span[]): Span[][] {
+  const lists: Span[][] = [];
+  for (const p of [...places].sort((a, b) => a.from - b.from)) {
+    const current = lists.at(-1);
+    const previous = current?.at(-1);
+    if (current && previous && previous.to <= p.from && isListGap(text, tokens, previous.to, p.from)) current.push(p);
+    else lists.push([p]);
+  }
+  return lists;
+}
+
+const LIST_CUES = [['such', 'as'], ['including'], ['like'], ['namely']];
+
+// between two names of one list: a comma, "and", "or"
+function isListGap(text: string, tokens: Token[], end: number, from: number): boolean {
+  const between = text.slice(tokens[end - 1]!.end, tokens[from]!.start);
+  return /^\s*(,|,?\s*(and|or|&))\s*$/i.test(between);
+}
+
+function patterns(table: Record<string, OrganisationKind>): Pattern[] {
+  return Object.entries(table)
+    .map(([phrase, kind]) => {
+      const words = tokenize(phrase);
+      return { words: words.map((w) => w.fold), kind, capitals: words.map((w) => w.cap) };
+    })
+    .sort((a, b) => b.words.length - a.words.length);
+}
+
+function matchesAt(tokens: Token[], at: number, p: Pattern): boolean {
+  if (at < 0 || at + p.words.length > tokens.length) return false;
+  for (let k = 0; k < p.words.length; k++) {
+    const t = tokens[at + k]!;
+    if (t.fold !== p.words[k] || (p.capitals[k] && !t.cap)) return false;
+    if (k > 0 && t.gap !== 'space' && t.gap !== 'hyphen') return false;
+  }
+  return true;
+}
+
+// "Suffolk County Council and Ipswich Borough Council" is two names: cut after an
+// organisation word followed by "and".
+function splitAtCoordinatedNames(tokens: Token[], run: Span, suffixes: Pattern[]): Span[] {
+  const parts: Span[] = [];
+  let from = run.from;
+  for (let k = run.from; k < run.to - 1; k++) {
+    if (!COORDINATORS.has(tokens[k + 1]!.fold)) continue;
+    if (suffixes.some((s) => matchesAt(tokens, k + 1 - s.words.length, s))) {
+      parts.push({ from, to: k + 1 });
+      from = k + 2;
+    }
+  }
+  parts.push({ from, to: run.to });
+  return parts.filter((p) => p.to > p.from);
+}
+
+// "KPMG and PricewaterhouseCoopers": names joined by "and" where no name is known to hold it
+function splitCoordination(tokens: Token[], run: Span): Span[] {
+  const parts: Span[] = [];
+  let from = run.from;
+  for (let k = run.from; k < run.to; k++) {
+    if (COORDINATORS.has(tokens[k]!.fold) && !tokens[k]!.cap) {
+      parts.push({ from, to: k });
+      from = k + 1;
+    }
+  }
+  parts.push({ from, to: run.to });
+  return parts.filter((p) => p.to > p.from);
+}
+
+// the area a council serves, as a key: "Westminster City Council" → "westminster"
+function areaKey(name: string, suffixes: Pattern[], heads: Pattern[]): string {
+  const words = tokenize(name).map((t) => t.fold);
+  for (const s of suffixes) {
+    if (s.kind === 'local-authority' && s.words.length < words.length && s.words.every((w, k) => words[words.length - s.words.length + k] === w)) {
+      return words.slice(0, words.length - s.words.length).join(' ').replace(/^the /, '');
+    }
+  }
+  for (const h of heads) {
+    if (h.kind === 'local-authority' && h.words.length + 1 < words.length && h.words.every((w, k) => words[k] === w) && HEAD_LINKS.has(words[h.words.length]!)) {
+      return words.slice(h.words.length + 1).join(' ');
+    }
+  }
+  return '';
+}
+
+function councilsByArea(known: KnownOrganisation[], suffixes: Pattern[], heads: Pattern[]): Map<string, KnownOrganisation> {
+  const byArea = new Map<string, KnownOrganisation | null>();
+  for (const org of known) {
+    if (org.kind !== 'local-authority') continue;
+    for (const name of [org.name, ...org.aliases]) {
+      const area = areaKey(name, suffixes, heads);
+      if (!area) continue;
+      const seen = byArea.get(area);
+      // an area two councils share ("Durham") resolves to neither
+      byArea.set(area, seen === undefined || seen === org ? org : null);
+    }
+  }
+  const out = new Map<string, KnownOrganisation>();
+  for (const [area, org] of byArea) if (org) out.set(area, org);
+  return out;
+}
+
+// A name read from the text that repeats part of a fuller name in the same story is that
+// organisation ("Newton Rigg College" in a story about Newton Rigg Agricultural College).
+function mergeShortForms(orgs: FoundOrganisation[], compareKey: (name: string) => string): FoundOrganisation[] {
+  const keyed = orgs.map((o) => ({ org: o, words: compareKey(o.name).split(' ') }));
+  const kept: typeof keyed = [];
+  for (const k of keyed.sort((a, b) => b.words.length - a.words.length || Number(b.org.known) - Number(a.org.known))) {
+    const fuller = !k.org.known && k.words.length >= 2 ? kept.find((f) => f.words[0] === k.words[0] && isSubsequence(k.words, f.words)) : undefined;
+    if (fuller) fuller.org.spans.push(...k.org.spans);
+    else kept.push(k);
+  }
+  return kept.map((k) => k.org).sort((a, b) => a.spans[0]!.from - b.spans[0]!.from);
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (w === short[i]) i++;
+  return i === short.length;
+}

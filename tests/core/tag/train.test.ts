@@ -1,0 +1,30 @@
+// Training from labelled stories: a model trained without one story classifies that story.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledKnowledge } from '../../../lambdas/core/tag/bundled.ts';
+import { createTagger } from '../../../lambdas/core/tag/tagger.ts';
+import { hashKnowledge, trainModel, type LabelledExample } from '../../../lambdas/core/tag/train.ts';
+import bundledModel from '../../../lambdas/core/tag/data/model.json' with { type: 'json' };
+
+const training = ['relevant', 'lookalikes'].flatMap((f) =>
+  readFileSync(new URL(`../../../lambdas/core/tag/data/training/${f}.jsonl`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LabelledExample),
+);
+
+describe('training', () => {
+  it.each([
+    ['a relevant story', training.find((e) => e.gold.relevant && e.gold.sectors.length > 0)!],
+    ['a look-alike', training.find((e) => !e.gold.relevant)!],
+  ])('classifies %s held out of training', (_, held) => {
+    const model = trainModel(training.filter((e) => e.id !== held.id), bundledKnowledge);
+    const tags = createTagger(bundledKnowledge, model).tag({ id: held.id, title: held.title, text: held.text });
+    expect(tags.relevant).toBe(held.gold.relevant);
+    if (held.gold.relevant) expect(tags.sectors).toEqual(expect.arrayContaining(held.gold.sectors.slice(0, 1)));
+  }, 60_000);
+
+  it('ships a model trained on the current knowledge (retrain after changing data/)', () => {
+    expect(bundledModel.dataHash).toBe(hashKnowledge(bundledKnowledge));
+  });
+});
