@@ -6,6 +6,15 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 
+/** esbuild settings shared by the stack and the bundle-size test. */
+export const BUNDLE = {
+  target: 'node22',
+  // The Node 22 runtime ships the AWS SDK v3: leaving it out keeps bundles small.
+  external: ['@aws-sdk/*'],
+  // Some CommonJS dependencies call require(); ESM bundles need it defined.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+} as const;
+
 export interface PipelineFunctionProps {
   /** File name under lambdas/handlers, without extension. */
   handler: string;
@@ -33,18 +42,16 @@ export class PipelineFunction extends Construct {
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
       environment: {
         TABLE_NAME: props.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
         minify: true,
-        sourceMap: true,
-        target: 'node22',
-        // The Node 22 runtime ships the AWS SDK v3: leaving it out keeps bundles small.
-        externalModules: ['@aws-sdk/*'],
-        // Some CommonJS dependencies call require(); ESM bundles need it defined.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // No source maps: they would triple the package and slow cold starts.
+        sourceMap: false,
+        target: BUNDLE.target,
+        externalModules: [...BUNDLE.external],
+        banner: BUNDLE.banner,
       },
     });
     if (props.access === 'read') props.table.grantReadData(this.fn);

@@ -1,7 +1,9 @@
 // npm run bench:ingest: ingests a generated local site of 2,000 stories end to end (fetch,
 // parse, extract, tag, cluster, store) into an in-memory DynamoDB Local, and prints stories
-// per second and peak memory. The site is ours, on 127.0.0.1, so the per-host pause is off.
-import { createServer } from 'node:http';
+// per second and peak memory. Each feed is its own outlet on its own loopback address
+// (127.0.0.2, 127.0.0.3, …), so requests to one outlet still go one at a time; the sites are
+// ours, so the pause between them is off.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpClient } from '../lambdas/core/fetch/http-client.ts';
 import { runIngest } from '../lambdas/core/ingest/run-ingest.ts';
@@ -48,7 +50,7 @@ function feedXml(base: string, feed: number): string {
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench feed ${feed}</title><link>${base}/</link>${items}</channel></rss>`;
 }
 
-const server = createServer((req, res) => {
+const handler = (req: IncomingMessage, res: ServerResponse) => {
   const base = `http://${req.headers.host}`;
   const feed = /^\/feed(\d+)\.xml$/.exec(req.url ?? '');
   const page = /^\/f(\d+)\/a(\d+)\.html$/.exec(req.url ?? '');
@@ -57,9 +59,15 @@ const server = createServer((req, res) => {
   } else if (page) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article(Number(page[1]), Number(page[2])).html);
   } else res.writeHead(404).end();
-});
-await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+const servers = await Promise.all(
+  Array.from({ length: FEEDS }, async (_, f) => {
+    const server = createServer(handler);
+    await new Promise<void>((ok) => server.listen(0, `127.0.0.${f + 2}`, ok));
+    return server;
+  }),
+);
+const outlet = (f: number) => `http://127.0.0.${f + 2}:${(servers[f]!.address() as AddressInfo).port}`;
 
 const dynamo = await startDynamoLocal();
 const db = createDocumentClient({ endpoint: dynamo.endpoint });
@@ -67,7 +75,7 @@ await ensureTable(db, 'bench');
 const stories = createStoryRepository(db, 'bench');
 const sources = createSourceRepository(db, 'bench');
 const now = () => new Date();
-for (let f = 0; f < FEEDS; f++) await sources.put({ id: `feed-${f}`, name: `Bench feed ${f}`, url: `${base}/feed${f}.xml`, kind: 'feed' }, now());
+for (let f = 0; f < FEEDS; f++) await sources.put({ id: `feed-${f}`, name: `Bench feed ${f}`, url: `${outlet(f)}/feed${f}.xml`, kind: 'feed' }, now());
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -94,6 +102,6 @@ const failed = reports.reduce((n, r) => n + r.failedItems, 0) + reports.filter((
 console.log(`bench:ingest  ${stored} stories stored of ${FEEDS * PER_FEED} (${failed} failures) in ${seconds.toFixed(1)} s`);
 console.log(`bench:ingest  ${(stored / seconds).toFixed(1)} stories/s end to end; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; tagger start-up ${taggerMs.toFixed(0)} ms`);
 
-server.close();
+for (const server of servers) server.close();
 db.destroy();
 await dynamo.stop();

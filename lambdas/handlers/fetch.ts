@@ -1,5 +1,5 @@
 import type { ArticleMessage, FetchMessage } from '../core/ingest/messages.ts';
-import { discover } from '../core/ingest/run-ingest.ts';
+import { discover } from '../core/ingest/poll-source.ts';
 import { articleQueue, enqueuer, http, log, now, sources, stories } from './aws-deps.ts';
 import { sqsBatchHandler } from './sqs-batch.ts';
 

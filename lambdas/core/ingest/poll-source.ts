@@ -3,6 +3,7 @@ import { canonicalUrl } from '../extract/canonical-url.ts';
 import { nextHealth } from '../fetch/backoff.ts';
 import type { HttpClient } from '../fetch/types.ts';
 import type { DiscoveredItem, FeedItem, Source, SourceHealth } from '../model.ts';
+import type { SourceRepository, StoredSource } from '../ports.ts';
 import { parseFeed } from '../parse/feed.ts';
 import { parseListing } from '../parse/listing.ts';
 import { decodeHtmlBytes } from '../extract/decode-text.ts';
@@ -76,4 +77,11 @@ export async function pollSource(source: Source, previous: SourceHealth | undefi
     const health = nextHealth(previous, { status: 'failed', error }, schedule);
     return { items: [], notModified: false, health, error: health.lastError };
   }
+}
+
+/** Polls a source and records its health: the first half of ingest, in both runtimes. */
+export async function discover(source: StoredSource, deps: PollDeps & { sources: SourceRepository }): Promise<PollResult> {
+  const poll = await pollSource(source, source.health, deps);
+  await deps.sources.saveHealth(source.id, poll.health);
+  return poll;
 }

@@ -2,7 +2,7 @@
 // queues): poll each source, then process its new items, a few at a time.
 import pLimit from 'p-limit';
 import type { SourceRepository, StoredSource } from '../ports.ts';
-import { pollSource, type PollDeps, type PollResult } from './poll-source.ts';
+import { discover } from './poll-source.ts';
 import { processItem, type ItemDeps, type ItemOutcome } from './process-item.ts';
 
 export interface SourceReport {
@@ -23,13 +23,6 @@ export interface IngestDeps extends ItemDeps {
   concurrency?: number;
   onSourceStart?: (source: StoredSource) => void;
   onSourceDone?: (report: SourceReport) => void;
-}
-
-/** Polls a source and records its health: the first half of ingest, in both runtimes. */
-export async function discover(source: StoredSource, deps: PollDeps & { sources: SourceRepository }): Promise<PollResult> {
-  const poll = await pollSource(source, source.health, deps);
-  await deps.sources.saveHealth(source.id, poll.health);
-  return poll;
 }
 
 export async function ingestSource(source: StoredSource, deps: IngestDeps): Promise<SourceReport> {
