@@ -7,6 +7,11 @@ export function buildApp(props?: AppProps) {
   const app = new App(props);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const stateful = new StatefulStack(app, 'MutualsNewsData', { env, description: 'mutuals-news: the table' });
-  const stateless = new StatelessStack(app, 'MutualsNewsService', { env, table: stateful.table, description: 'mutuals-news: ingest and API' });
+  const stateless = new StatelessStack(app, 'MutualsNewsService', {
+    env,
+    table: stateful.table,
+    editorAuth: stateful.editorAuth,
+    description: 'mutuals-news: ingest, API and editor console',
+  });
   return { app, stateful, stateless };
 }

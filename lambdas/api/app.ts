@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import type { KnownOrganisation } from '../core/tag/knowledge.ts';
 import { createQueryRepository } from '../store/query-repository.ts';
+import { createCurationRepository } from '../store/curation-repository.ts';
 import type { ApiContext } from './context.ts';
 import { bundledOrganisations, indexOrganisations } from './directory.ts';
 import { HttpError } from './errors.ts';
@@ -42,6 +43,7 @@ async function errorAnswer(c: Context, status: 400 | 404 | 500, error: string, d
 export function createApp(deps: AppDeps): Hono {
   const ctx: ApiContext = {
     queries: createQueryRepository(deps.db, deps.tableName),
+    featured: (limit) => createCurationRepository(deps.db, deps.tableName).featured(limit),
     known: indexOrganisations(deps.organisations ?? bundledOrganisations),
     publicUrl: deps.publicUrl,
   };

@@ -13,7 +13,9 @@ const COMMANDS: Record<string, string> = {
   import: 'import a folder of stories (text or HTML files) as a source',
   'parse-feed': 'parse feed files or URLs and print one JSON line each',
   tag: 'tag JSON Lines stories from standard input',
-  retag: 're-tag stored stories and report what changed',
+  retag: 're-tag stored stories and report what changed (--all, --dry-run)',
+  retrain: "rebuild the tagger's model from the training set and editors' corrections",
+  editors: 'add NAME --role editor|admin (prints the token last) | list | remove ID | token ID',
 };
 
 function usage(): string {

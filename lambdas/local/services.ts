@@ -8,6 +8,7 @@ import type { HttpClient } from '../core/fetch/types.ts';
 import { createSourceRepository } from '../store/source-repository.ts';
 import { createStoryRepository, type DynamoStoryRepository } from '../store/story-repository.ts';
 import type { LocalConfig } from './config.ts';
+import { loadRetrainedModel } from './retrained-model.ts';
 import { connect, type DynamoConnection } from './stack.ts';
 import { say, terminalLogger } from './terminal.ts';
 
@@ -33,7 +34,17 @@ export async function openServices(config: LocalConfig, options: { exclusive?: b
     stories: createStoryRepository(connection.db, connection.tableName),
     sources: createSourceRepository(connection.db, connection.tableName),
     http: createHttpClient(),
-    loadTagger: once(async () => (await import('../core/tag/tagger.ts')).createTagger()),
+    loadTagger: once(async () => {
+      const [{ createTagger }, { bundledKnowledge }, { curatedKnowledge }, { createOrganisationRepository }] = await Promise.all([
+        import('../core/tag/tagger.ts'),
+        import('../core/tag/bundled.ts'),
+        import('../core/curation/organisations.ts'),
+        import('../store/organisation-repository.ts'),
+      ]);
+      // Editors' organisations join the knowledge base; a model from `retrain` replaces the bundled one.
+      const curated = await createOrganisationRepository(connection.db, connection.tableName).list();
+      return createTagger(curatedKnowledge(bundledKnowledge, curated), loadRetrainedModel(config.dataDir));
+    }),
     log: options.log ?? terminalLogger(),
     now: () => new Date(),
     publishThreshold: config.publishThreshold,

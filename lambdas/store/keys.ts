@@ -11,6 +11,12 @@ import type { StoryStatus } from '../core/model.ts';
 // | coverage counter      | COVERAGE#<orgSlug>               | MONTH#<yyyy-mm> / TOTAL |                             |                            |
 // | source                | SOURCE#<id>                      | SOURCE                 |                              | SOURCES#<active|paused> / <nextDue>#<id> |
 // | organisation profile  | ORG#<slug>                       | PROFILE                | ORGS / <name>                |                            |
+// | organisation audit    | ORG#<slug>                       | AUDIT#<version>        |                              |                            |
+// | source audit entry    | SOURCE#<id>                      | AUDIT#<at>#<nonce>     |                              |                            |
+// | featured mark         | FEATURED                         | <date>#<id>            |                              |                            |
+// | labelled example      | EXAMPLES                         | STORY#<id>             |                              |                            |
+// | editor                | EDITOR#<id>                      | PROFILE                | EDITORS / <id>               |                            |
+// | editor token          | TOKEN#<sha256 of the token>      | TOKEN                  |                              |                            |
 
 export type TagFacet = 'organisation' | 'sector' | 'event' | 'person' | 'place';
 
@@ -61,4 +67,18 @@ export const keys = {
   organisation: (slug: string): Key => ({ PK: `ORG#${slug}`, SK: 'PROFILE' }),
   organisationByName: (name: string) => ({ GSI1PK: 'ORGS', GSI1SK: name.toLowerCase() }),
   organisationsPartition: 'ORGS',
+
+  organisationAudit: (slug: string, version: number): Key => ({ PK: `ORG#${slug}`, SK: `AUDIT#${String(version).padStart(8, '0')}` }),
+  /** Sources carry no version: their audit entries sort by time, a nonce keeps two in one millisecond apart. */
+  sourceAudit: (id: string, at: string, nonce: string): Key => ({ PK: `SOURCE#${id}`, SK: `AUDIT#${at}#${nonce}` }),
+  /** Featured stories are marked here; a mark only points at the story, which stays the truth. */
+  featured: (published: string, id: string): Key => ({ PK: 'FEATURED', SK: dateId(published, id) }),
+  featuredPartition: 'FEATURED',
+  /** Editors' corrections as labelled stories for retraining, one per story (the latest wins). */
+  labelledExample: (storyId: string): Key => ({ PK: 'EXAMPLES', SK: `STORY#${storyId}` }),
+  examplesPartition: 'EXAMPLES',
+  editor: (id: string): Key => ({ PK: `EDITOR#${id}`, SK: 'PROFILE' }),
+  editorListed: (id: string) => ({ GSI1PK: 'EDITORS', GSI1SK: id }),
+  editorsPartition: 'EDITORS',
+  editorToken: (tokenHash: string): Key => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
 };

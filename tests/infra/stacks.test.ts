@@ -49,7 +49,7 @@ describe('stateless stack', () => {
   it('runs every function on Node 22 or newer, with the table name and no fixed function names', () => {
     const functions = service.findResources('AWS::Lambda::Function');
     const handlers = Object.values(functions).filter((f) => f.Properties.Handler === 'index.handler');
-    expect(handlers).toHaveLength(3);
+    expect(handlers).toHaveLength(5);
     for (const fn of handlers) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.FunctionName).toBeUndefined();

@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../api/app.ts';
+import { createEditorApi } from '../../api/editor/api.ts';
+import { createEditorConsole } from '../../api/editor/console/app.ts';
+import { createEditorDeps } from '../../api/editor/deps.ts';
 import { archiveSource, importFolder, SAMPLE_ARCHIVE } from '../archive.ts';
 import { readConfig } from '../config.ts';
 import { progress } from '../progress.ts';
@@ -37,6 +40,9 @@ export async function run(argv: string[]): Promise<number> {
     db: services.connection.db,
     tableName: services.connection.tableName,
   });
+  const editor = createEditorDeps({ db: services.connection.db, tableName: services.connection.tableName, now });
+  app.route('/api/editor', createEditorApi(editor));
+  app.route('/editor', createEditorConsole(editor));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' });
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);
@@ -52,7 +58,8 @@ export async function run(argv: string[]): Promise<number> {
   if (services.connection.origin === 'started') {
     recordStack(config.dataDir, { pid: process.pid, endpoint: services.connection.endpoint, httpPort: port, startedAt: now().toISOString() });
   }
-  say(`http: listening on http://127.0.0.1:${port} (GET /health)`);
+  say(`http: listening on http://127.0.0.1:${port}: stories at /, feeds at /feeds/all.rss, API docs at /docs`);
+  say(`editor console: http://127.0.0.1:${port}/editor (get a token with \`npx mutuals-news editors add NAME --role admin\`)`);
 
   const scheduler = startScheduler({ ...services, tagger, ...progress(now) });
   say('scheduler: polling due sources every 30 s; press Ctrl-C to stop');
