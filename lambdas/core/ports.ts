@@ -1,6 +1,6 @@
 // What the pipeline needs from the outside world, as interfaces: the store and the tagger are
 // passed in, so the same pipeline runs on DynamoDB Local, on AWS and in unit tests.
-import type { Source, SourceHealth, StoryRecord, Tags } from './model.ts';
+import type { Source, SourceHealth, StoryRecord, TaggedOrganisation, TaggedPerson, Tags } from './model.ts';
 
 /** The identities under which a source announced an item, for dedupe before any fetch. */
 export interface SeenKeys {
@@ -16,8 +16,11 @@ export interface StoryRepository {
   isSeen(keys: SeenKeys): Promise<boolean>;
   /** Records that an item maps to an existing story (the same story from another source). */
   markSeen(keys: SeenKeys, storyId: string): Promise<void>;
-  /** Stores a new story with its index items, counters and seen markers, all or nothing. */
-  saveNew(record: StoryRecord, seen: SeenKeys): Promise<SaveOutcome>;
+  /**
+   * Stores a new story with its index items, counters and seen markers, and notes the names the
+   * knowledge base lacks (for editors to add); a story already stored is left as it is.
+   */
+  saveNew(record: StoryRecord, seen: SeenKeys, names?: NameCandidates): Promise<SaveOutcome>;
   /** Stories published within `days` of a date: the candidates a new story may cluster with. */
   near(published: string, days: number): Promise<StoryRecord[]>;
 }
@@ -45,10 +48,17 @@ export interface TagInput {
   published?: string;
 }
 
-/** The tagger as the pipeline sees it. Candidates are stored stories it may cluster with. */
+/** Names found in a story that the knowledge base does not hold. */
+export interface NameCandidates {
+  organisations: TaggedOrganisation[];
+  people: TaggedPerson[];
+}
+
+/** The tagger as the pipeline sees it. `stored` are stories it may cluster with. */
 export interface StoryTagger {
   readonly version: string;
-  tag(input: TagInput, candidates: StoryRecord[]): Tags;
+  tag(input: TagInput, stored: StoryRecord[]): Tags;
+  tagWithCandidates(input: TagInput, stored: StoryRecord[]): { tags: Tags; candidates: NameCandidates };
 }
 
 export interface Clock {

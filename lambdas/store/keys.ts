@@ -17,6 +17,7 @@ import type { StoryStatus } from '../core/model.ts';
 // | labelled example      | EXAMPLES                         | STORY#<id>             |                              |                            |
 // | editor                | EDITOR#<id>                      | PROFILE                | EDITORS / <id>               |                            |
 // | editor token          | TOKEN#<sha256 of the token>      | TOKEN                  |                              |                            |
+// | name candidate       | CANDIDATES                       | organisation#<slug> / person#<slug> |             |                            |
 
 export type TagFacet = 'organisation' | 'sector' | 'event' | 'person' | 'place';
 
@@ -81,4 +82,7 @@ export const keys = {
   editorListed: (id: string) => ({ GSI1PK: 'EDITORS', GSI1SK: id }),
   editorsPartition: 'EDITORS',
   editorToken: (tokenHash: string): Key => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
+  /** A name the tagger found that the knowledge base lacks, counted over the stories naming it. */
+  nameCandidate: (kind: 'organisation' | 'person', slug: string): Key => ({ PK: 'CANDIDATES', SK: `${kind}#${slug}` }),
+  candidatesPartition: 'CANDIDATES',
 };

@@ -4,15 +4,28 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { StoryRecord, StoryStatus } from '../core/model.ts';
-import type { SaveOutcome, SeenKeys, StoryRepository } from '../core/ports.ts';
+import type { NameCandidates, SaveOutcome, SeenKeys, StoryRepository } from '../core/ports.ts';
+import { slugify } from '../core/slug.ts';
 import { keys, type Key } from './keys.ts';
 import { indexDiff, type IndexItem } from './story-index.ts';
 
 const STATUSES: StoryStatus[] = ['published', 'pending', 'rejected'];
+
+/** A name found in stories that the knowledge base does not hold. */
+export interface NameCandidate {
+  kind: 'organisation' | 'person';
+  name: string;
+  /** The organisation kind the text suggests, or the person's role. */
+  detail: string | null;
+  stories: number;
+  lastStory: string;
+  lastSeen: string;
+}
 
 /** Who changed a story, when, what, and the fields before and after. */
 export interface AuditEntry {
@@ -61,6 +74,8 @@ export interface DynamoStoryRepository extends StoryRepository {
    * The audit entry, when given, is written in the same transaction: no change goes unrecorded.
    */
   replace(before: StoryRecord, after: Omit<StoryRecord, 'version'>, audit?: AuditEntry): Promise<StoryRecord>;
+  /** Names the knowledge base lacks, most often seen first: for editors to add. */
+  nameCandidates(limit?: number): Promise<NameCandidate[]>;
   /** The story's audit trail, oldest first. */
   audit(id: string): Promise<Array<AuditEntry & { version: number }>>;
 }
@@ -84,6 +99,27 @@ export function createStoryRepository(db: DynamoDBDocumentClient, tableName: str
       ...diff.deletes.map((Key) => ({ DeleteRequest: { Key } })),
       ...diff.puts.map((Item) => ({ PutRequest: { Item } })),
     ]);
+  }
+
+  /** One counter per name; a retried story is not counted twice (the caller writes only new stories). */
+  async function noteCandidates(names: NameCandidates, record: StoryRecord) {
+    const entries = [
+      ...names.organisations.map((o) => ({ kind: 'organisation' as const, name: o.name, detail: o.kind })),
+      ...names.people.map((p) => ({ kind: 'person' as const, name: p.name, detail: p.role })),
+    ];
+    for (const entry of entries) {
+      const slug = slugify(entry.name);
+      if (!slug) continue;
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.nameCandidate(entry.kind, slug),
+          UpdateExpression: 'SET #name = if_not_exists(#name, :name), kind = :kind, detail = :detail, lastStory = :story, lastSeen = :at ADD stories :one',
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: { ':name': entry.name, ':kind': entry.kind, ':detail': entry.detail ?? null, ':story': record.id, ':at': record.fetchedAt, ':one': 1 },
+        }),
+      );
+    }
   }
 
   const counterUpdates = (diff: ReturnType<typeof indexDiff>) =>
@@ -136,7 +172,7 @@ export function createStoryRepository(db: DynamoDBDocumentClient, tableName: str
       await batchWrite(seenItemKeys(seen).map((key) => ({ PutRequest: { Item: { ...key, storyId } } })));
     },
 
-    async saveNew(record, seen) {
+    async saveNew(record, seen, names) {
       const diff = indexDiff(undefined, record);
       let outcome: SaveOutcome = 'stored';
       try {
@@ -156,9 +192,22 @@ export function createStoryRepository(db: DynamoDBDocumentClient, tableName: str
       }
       // Index items are idempotent puts and the seen markers come last: a run that died after
       // the transaction is healed when the item comes round again.
-      if (outcome === 'stored') await writeIndex(diff);
+      if (outcome === 'stored') {
+        await writeIndex(diff);
+        if (names) await noteCandidates(names, record);
+      }
       await this.markSeen(seen, record.id);
       return outcome;
+    },
+
+    async nameCandidates(limit = 200) {
+      const items = await queryAll(
+        { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.candidatesPartition } },
+        limit,
+      );
+      return items
+        .map(({ PK: _pk, SK: _sk, ...c }) => c as unknown as NameCandidate)
+        .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name));
     },
 
     async near(published, days) {

@@ -52,6 +52,11 @@ export function createEditorApi({ desk, authenticator }: EditorDeps): Hono<Edito
     return c.json({ stories: await desk.featured(limit) });
   });
 
+  api.get('/candidates', async (c) => {
+    const { limit } = listQuery.pick({ limit: true }).parse(c.req.query());
+    return c.json({ candidates: await desk.nameCandidates(limit) });
+  });
+
   api.get('/stories/:id', async (c) => c.json(await desk.story(c.req.param('id'))));
   api.patch('/stories/:id', async (c) => {
     const { version, ...patch } = await body(c, storyPatchSchema);

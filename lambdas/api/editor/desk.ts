@@ -129,6 +129,8 @@ export function createDesk(deps: DeskDeps) {
     },
 
     featured: (limit: number) => curation.featured(limit),
+    /** Names the tagger found that the knowledge base lacks, most often seen first. */
+    nameCandidates: (limit: number) => stories.nameCandidates(limit),
 
     story: (id: string) => storyAt(id),
 

@@ -21,9 +21,9 @@ export async function importArchiveFile(
     const article = articleFromFile(source.id, file.name, file.bytes);
     const seen = { sourceId: source.id, urls: [article.url] };
     if (await deps.stories.isSeen(seen)) return { file: file.name, outcome: 'seen' };
-    const candidates = await deps.stories.near(article.published ?? deps.now().toISOString(), CLUSTER_WINDOW_DAYS);
-    const record = buildRecord({ ...article, extraction: 'archive' }, source, deps, candidates);
-    return { file: file.name, outcome: await deps.stories.saveNew(record, seen) };
+    const stored = await deps.stories.near(article.published ?? deps.now().toISOString(), CLUSTER_WINDOW_DAYS);
+    const { record, names } = buildRecord({ ...article, extraction: 'archive' }, source, deps, stored);
+    return { file: file.name, outcome: await deps.stories.saveNew(record, seen, names) };
   } catch (error) {
     return { file: file.name, outcome: 'failed', error: (error as Error).message };
   }

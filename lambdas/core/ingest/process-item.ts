@@ -5,7 +5,7 @@ import { storyId } from '../extract/canonical-url.ts';
 import type { HttpClient } from '../fetch/types.ts';
 import type { Logger } from '../log.ts';
 import type { Article, DiscoveredItem, Source, StoryRecord, StoryStatus, Tags } from '../model.ts';
-import type { SeenKeys, StoryRepository, StoryTagger } from '../ports.ts';
+import type { NameCandidates, SeenKeys, StoryRepository, StoryTagger } from '../ports.ts';
 
 export type ItemOutcome = 'stored' | 'duplicate' | 'seen';
 
@@ -54,14 +54,15 @@ export function buildRecord(
   article: Article,
   source: Pick<Source, 'id' | 'name'>,
   deps: Pick<ItemDeps, 'tagger' | 'now' | 'publishThreshold'>,
-  candidates: StoryRecord[],
+  stored: StoryRecord[],
   guid?: string,
-): StoryRecord {
+): { record: StoryRecord; names: NameCandidates } {
   const id = storyId(article.url);
   const fetchedAt = deps.now().toISOString();
-  const tags = deps.tagger.tag({ id, title: article.title, text: article.text, url: article.url, published: article.published }, candidates);
+  const input = { id, title: article.title, text: article.text, url: article.url, published: article.published };
+  const { tags, candidates: names } = deps.tagger.tagWithCandidates(input, stored);
   const published = article.published ?? (tags.published ? new Date(tags.published).toISOString() : fetchedAt);
-  return {
+  const record: StoryRecord = {
     id,
     url: article.url,
     guid,
@@ -78,7 +79,8 @@ export function buildRecord(
     version: 1,
     tags,
     taggerVersion: deps.tagger.version,
-  };
+  };  return { record, names };
+
 }
 
 export async function processItem(source: Pick<Source, 'id' | 'name'>, item: DiscoveredItem, deps: ItemDeps): Promise<ItemOutcome> {
@@ -87,7 +89,7 @@ export async function processItem(source: Pick<Source, 'id' | 'name'>, item: Dis
   const article = await readArticle(item, deps);
   if (article.url !== item.url) seen.urls.push(article.url);
   const around = article.published ?? item.published ?? deps.now().toISOString();
-  const candidates = await deps.stories.near(around, CLUSTER_WINDOW_DAYS);
-  const record = buildRecord(article, source, deps, candidates, item.guid);
-  return deps.stories.saveNew(record, seen);
+  const stored = await deps.stories.near(around, CLUSTER_WINDOW_DAYS);
+  const { record, names } = buildRecord(article, source, deps, stored, item.guid);
+  return deps.stories.saveNew(record, seen, names);
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEditorApi } from '../../../lambdas/api/editor/api.ts';
 import { createJwtAuthenticator } from '../../../lambdas/core/auth/jwt-authenticator.ts';
+import { storyRecord } from '../../support/records.ts';
 import { editorFixture, withTags } from './setup.ts';
 
 let f: Awaited<ReturnType<typeof editorFixture>>;
@@ -315,5 +316,28 @@ describe('with Cognito', () => {
       body: JSON.stringify({ enabled: false }),
     });
     expect(forbidden.status).toBe(403);
+  });
+});
+
+describe('name candidates', () => {
+  it('lists names the knowledge base lacks, most often seen first, to editors only', async () => {
+    const names = {
+      organisations: [{ name: 'Brightwater Care CIC', kind: 'mutual' as const }],
+      people: [{ name: 'Jane Okafor', role: 'chief executive' }],
+    };
+    const seen = (id: string) => ({ sourceId: 'example', urls: [`https://news.example.org/${id}`] });
+    await f.stories.saveNew(storyRecord({ id: 'c1' }), seen('c1'), names);
+    await f.stories.saveNew(storyRecord({ id: 'c2' }), seen('c2'), { organisations: names.organisations, people: [] });
+    // A story saved again (a retried item) counts nothing twice.
+    await f.stories.saveNew(storyRecord({ id: 'c2' }), seen('c2'), names);
+
+    expect((await f.call('GET', '/candidates', undefined)).status).toBe(401);
+    const res = await f.call('GET', '/candidates', f.editor);
+    expect(res.status).toBe(200);
+    const { candidates } = (await res.json()) as { candidates: Array<Record<string, unknown>> };
+    expect(candidates).toEqual([
+      expect.objectContaining({ kind: 'organisation', name: 'Brightwater Care CIC', detail: 'mutual', stories: 2, lastStory: 'c2' }),
+      expect.objectContaining({ kind: 'person', name: 'Jane Okafor', detail: 'chief executive', stories: 1 }),
+    ]);
   });
 });
