@@ -3,7 +3,7 @@
 // repeated with their paragraphs rotated so that no two texts are the same).
 //
 //   tsx scripts/bench-tag.ts [COUNT]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const started = performance.now();
 const { createTagger } = await import('../lambdas/core/tag/tagger.ts');
@@ -12,12 +12,12 @@ const tagger = createTagger();
 const ready = performance.now();
 
 const count = Number(process.argv[2] ?? 2000);
-const training = ['relevant', 'lookalikes'].flatMap((f) =>
-  readFileSync(new URL(`../lambdas/core/tag/data/training/${f}.jsonl`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; title?: string; text: string }),
-);
+const trainingDir = new URL('../lambdas/core/tag/data/training/', import.meta.url);
+const training = readdirSync(trainingDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .flatMap((f) => readFileSync(new URL(f, trainingDir), 'utf8').split('\n').filter(Boolean))
+  .map((l) => JSON.parse(l) as { id: string; title?: string; text: string });
 const stories = Array.from({ length: count }, (_, i) => {
   const s = training[i % training.length]!;
   const paragraphs = s.text.split('\n\n');

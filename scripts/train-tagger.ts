@@ -4,13 +4,17 @@
 //
 // Examples are the training set (data/training/*.jsonl) plus any extra files of labelled
 // stories in the same format (editors' corrections). Prints 5-fold cross-validated scores.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundledKnowledge } from '../lambdas/core/tag/bundled.ts';
 import { crossValidate, prepare, trainPrepared, type LabelledExample } from '../lambdas/core/tag/train.ts';
 
 const data = new URL('../lambdas/core/tag/data/', import.meta.url);
-const TRAINING = ['training/relevant.jsonl', 'training/lookalikes.jsonl'].map((f) => fileURLToPath(new URL(f, data)));
+const trainingDir = new URL('training/', data);
+const TRAINING = readdirSync(trainingDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .map((f) => fileURLToPath(new URL(f, trainingDir)));
 
 function readExamples(path: string): LabelledExample[] {
   return readFileSync(path, 'utf8')
@@ -35,5 +39,9 @@ const cv = crossValidate(prepared, bundledKnowledge);
 const model = trainPrepared(prepared, bundledKnowledge);
 writeFileSync(new URL('model.json', data), `${JSON.stringify(model)}\n`);
 console.log(`trained on ${examples.length} stories from ${files.length} files in ${Date.now() - started} ms: model ${model.version}`);
-console.log(`5-fold cross-validation: relevance accuracy ${cv.relevanceAccuracy.toFixed(3)}, sectors micro-F1 ${cv.sectorsF1.toFixed(3)}, event type accuracy ${cv.eventAccuracy.toFixed(3)}`);
+console.log(
+  `5-fold cross-validation (the stories of one event in one fold): relevance accuracy ${cv.relevanceAccuracy.toFixed(3)}, ` +
+    `sectors micro-F1 ${cv.sectorsF1.toFixed(3)}, event type accuracy ${cv.eventAccuracy.toFixed(3)}, ` +
+    `clusters pairwise P ${cv.clusters.p.toFixed(3)} R ${cv.clusters.r.toFixed(3)} F1 ${cv.clusters.f1.toFixed(3)}`,
+);
 console.log(`thresholds: relevance ${model.relevance.threshold}, sectors ${model.sectors.threshold}, cluster ${model.cluster.threshold}`);

@@ -12,6 +12,7 @@ import placeWords from './data/lexicon/places.json' with { type: 'json' };
 import sectors from './data/lexicon/sectors.json' with { type: 'json' };
 import events from './data/lexicon/events.json' with { type: 'json' };
 import relevance from './data/lexicon/relevance.json' with { type: 'json' };
+import relevanceCues from './data/lexicon/relevance-cues.json' with { type: 'json' };
 import wellKnown from './data/lexicon/well-known-organisations.json' with { type: 'json' };
 
 const lexicons = {
@@ -23,6 +24,7 @@ const lexicons = {
   sectors,
   events,
   relevance,
+  relevanceCues: { origin: relevanceCues.origin, ownership: relevanceCues.ownership, commercial: relevanceCues.commercial },
 } as unknown as Lexicons;
 
 function withAliases(orgs: KnownOrganisation[], extra: Record<string, string[]>): KnownOrganisation[] {

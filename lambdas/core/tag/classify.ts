@@ -1,12 +1,17 @@
 // Relevance, sectors and event type: linear models over TF-IDF words plus evidence the text
 // and the knowledge base give (lexicon phrases, the mutuals found and their sectors).
 import type { EventType, Sector } from '../model.ts';
+import { loadClusterModel, type ClusterModel, type ClusterModelData } from './cluster.ts';
 import type { Extracted } from './extract.ts';
 import { createPhraseCounter, termCounts, tfidf, type PhraseHit, type Vector } from './features.ts';
 import type { Lexicons } from './knowledge.ts';
 import { loadLinear, logit, sigmoid, type LinearModel, type LoadedLinearModel } from './logistic.ts';
 
 const TITLE_WEIGHT = 3;
+// the lead, and how much more its event cues count than the body's: chosen by cross-validation
+const LEAD_WORDS = 60;
+const LEAD_WEIGHT = 6;
+const PUBLIC_BODIES = new Set(['local-authority', 'nhs-body', 'government']);
 
 export const SECTORS: readonly Sector[] = [
   'health', 'adult-social-care', 'children-and-families', 'youth-services', 'education', 'housing-and-homelessness',
@@ -31,7 +36,7 @@ export interface TaggerModel {
   sectors: { model: LinearModel; threshold: number };
   /** Event type: lexicon score plus `weight` times a per-type text model's logit. */
   events: { models: Record<EventType, LinearModel>; weight: number };
-  cluster: { model: LinearModel; threshold: number; days: number };
+  cluster: ClusterModelData;
 }
 
 /** Everything the classifiers read about one story. */
@@ -60,7 +65,7 @@ export interface LoadedModel {
   relevance: LoadedLinearModel;
   sectors: LoadedLinearModel;
   events: [EventType, LoadedLinearModel][];
-  cluster: LoadedLinearModel;
+  cluster: ClusterModel;
 }
 
 export function loadModel(model: TaggerModel): LoadedModel {
@@ -69,12 +74,14 @@ export function loadModel(model: TaggerModel): LoadedModel {
     relevance: loadLinear(model.relevance.model),
     sectors: loadLinear(model.sectors.model),
     events: EVENT_TYPES.map((e) => [e, loadLinear(model.events.models[e])]),
-    cluster: loadLinear(model.cluster.model),
+    cluster: loadClusterModel(model.cluster),
   };
 }
 
 export function createClassifier(lexicons: Lexicons): Classifier {
   const relevancePhrases = createPhraseCounter({ relevance: lexicons.relevance });
+  const { origin, ownership, commercial } = lexicons.relevanceCues;
+  const cuePhrases = createPhraseCounter({ origin, ownership, commercial });
   const sectorPhrases = createPhraseCounter(lexicons.sectors);
   const eventPhrases = createPhraseCounter(lexicons.events);
 
@@ -95,6 +102,24 @@ export function createClassifier(lexicons: Lexicons): Classifier {
       relevance.set('ev:new-mutual', x.organisations.some((o) => !o.known && o.kind === 'mutual') ? 1 : 0);
 
       const sectorHits = groupHits(sectorPhrases.hits(x.words));
+      // The definition asks for a public service, left by a public body, that staff own or
+      // control: how much of each the story shows, and of each two together.
+      const cues = groupHits(cuePhrases.hits(x.words));
+      const count = (label: string) => Math.min(cues.get(label)?.length ?? 0, 4) / 4;
+      const shown: Record<string, number> = {
+        origin: count('origin'),
+        ownership: count('ownership'),
+        commercial: count('commercial'),
+        services: Math.tanh([...sectorHits.values()].reduce((n, h) => n + h.length, 0) / 6),
+        'public-bodies': Math.min(x.organisations.filter((o) => PUBLIC_BODIES.has(o.kind)).length, 3) / 3,
+        companies: Math.min(x.organisations.filter((o) => o.kind === 'company').length, 3) / 3,
+      };
+      const names = Object.keys(shown);
+      names.forEach((a, i) => {
+        relevance.set(`cue:${a}`, shown[a]!);
+        for (const b of names.slice(i + 1)) relevance.set(`cue:${a}&${b}`, shown[a]! * shown[b]!);
+      });
+
       const titleHits = groupHits(sectorPhrases.hits(x.titleWords));
       const allHits = [...sectorHits.values()].reduce((n, h) => n + h.length, 0);
       const sectors = new Map<Sector, Vector>();
@@ -108,6 +133,7 @@ export function createClassifier(lexicons: Lexicons): Classifier {
             ['distinct', Math.log1p(distinct)],
             ['total', Math.log1p(hits.length)],
             ['title', titleHits.has(s) ? 1 : 0],
+            ['lead', hits.some((h) => h.at < x.titleWords.length + LEAD_WORDS) ? 1 : 0],
             ['known-mutual', mutuals.some((o) => o.sectors.includes(s)) ? 1 : 0],
             ['known-other', x.organisations.some((o) => o.known && o.kind !== 'mutual' && o.sectors.includes(s)) ? 1 : 0],
             ['share', allHits ? hits.length / allHits : 0],
@@ -117,7 +143,11 @@ export function createClassifier(lexicons: Lexicons): Classifier {
 
       const eventCues = new Map<EventType, number>();
       const scale = 1 / Math.sqrt(Math.max(x.words.length, 50) / 100);
-      for (const h of eventPhrases.hits(x.words)) eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * scale);
+      // news puts what happened first: cues of the lead count more than those further down
+      const lead = x.titleWords.length + LEAD_WORDS;
+      for (const h of eventPhrases.hits(x.words)) {
+        eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * scale * (h.at < lead ? LEAD_WEIGHT : 1));
+      }
       for (const h of eventPhrases.hits(x.titleWords)) eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * TITLE_WEIGHT);
       return { terms, relevance, sectors, eventCues };
     },

@@ -1,81 +1,220 @@
 // Story clusters: stories about the same event (from any outlet) share a cluster id. A story
-// joins the cluster of its most similar earlier story when a pair model (TF-IDF cosine of the
-// texts and titles, shared organisations, people and places, closeness of dates) says they
-// report one event; otherwise it starts a cluster named after itself.
+// joins the cluster of its most similar earlier story when a pair model says they report one
+// event; otherwise it starts a cluster named after itself. The pair model reads how alike two
+// stories are (TF-IDF cosine of texts and titles), what they share that few other stories name
+// (organisations, people, places, amounts), whether they tell the same kind of event, and how
+// far apart they were published (or, undated, the years they mention).
+import type { EventType } from '../model.ts';
 import type { Extracted } from './extract.ts';
-import { cosine, termCounts, tfidf, type Vector } from './features.ts';
-import { logit, sigmoid, type LoadedLinearModel } from './logistic.ts';
+import { cosine, stems, termCounts, tfidf, type Vector } from './features.ts';
+import { logit, sigmoid, type LinearModel, type LoadedLinearModel } from './logistic.ts';
 import { foldName } from './text.ts';
+
+/** What clustering reads of a story, in a batch and for a stored story alike. */
+export interface ClusterSource {
+  id: string;
+  /** YYYY-MM-DD or ISO 8601. */
+  published?: string;
+  /** The story's text (title included), for the amounts and years it mentions. */
+  text: string;
+  words: string[];
+  titleWords: string[];
+  /** Names of its organisations, people and places, as tagged. */
+  names: string[];
+  eventType?: EventType;
+}
+
+/** A tagged story as clustering reads it: built the same way for a new story and a stored one. */
+export function clusterSource(
+  x: Pick<Extracted, 'id' | 'published' | 'text' | 'words' | 'titleWords'>,
+  tags: { organisations: { name: string }[]; people: { name: string }[]; places: string[]; eventType?: EventType },
+): ClusterSource {
+  return {
+    id: x.id,
+    published: x.published,
+    text: x.text,
+    words: x.words,
+    titleWords: x.titleWords,
+    names: [...tags.organisations.map((o) => o.name), ...tags.people.map((p) => p.name), ...tags.places],
+    eventType: tags.eventType,
+  };
+}
 
 /** What clustering needs to know of a story. */
 export interface ClusterFeatures {
   id: string;
-  /** YYYY-MM-DD or ISO 8601. */
-  published?: string;
+  /** Publication time in milliseconds, when known. */
+  time?: number;
   terms: Vector;
+  /**
+   * The terms without the words of the story's names: what happened rather than who it
+   * happened to, which tells apart two events of one organisation.
+   */
+  eventTerms: Vector;
   titleTerms: Vector;
   /** Folded names of its organisations, people and places. */
   entities: Set<string>;
+  /** Amounts and counts ("£4m", "300"), years apart. */
+  numbers: Set<string>;
+  /** Years mentioned in the text. */
+  years: Set<number>;
+  eventType?: EventType;
 }
 
 export interface ClusterCandidate extends ClusterFeatures {
   cluster: string;
 }
 
-export interface ClusterModel {
-  model: LoadedLinearModel;
+/** The trained pair model and the corpus statistics its features read, as stored in model.json. */
+export interface ClusterModelData {
+  model: LinearModel;
   threshold: number;
   /** Stories further apart than this many days never share a cluster. */
   days: number;
+  /** Training stories, and in how many of them each name occurs (names seen twice or more). */
+  stories: number;
+  entityCounts: Record<string, number>;
+  /** The idf of a term no training story holds (the rarest there is): such terms count in clustering. */
+  unseenIdf: number;
+}
+
+export interface ClusterModel {
+  model: LoadedLinearModel;
+  threshold: number;
+  days: number;
+  /** How rare a name is: 1 for one no training story names, near 0 for one every story names. */
+  rarity: (entity: string) => number;
+}
+
+export function loadClusterModel(data: ClusterModelData): ClusterModel {
+  const counts = new Map(Object.entries(data.entityCounts));
+  return {
+    model: { bias: data.model.bias, weights: new Map(Object.entries(data.model.weights)) },
+    threshold: data.threshold,
+    days: data.days,
+    rarity: rarityOf(data.stories, (e) => counts.get(e) ?? 0),
+  };
+}
+
+/** Rarity of a name seen in `count(name)` of `stories` stories, between 0 and 1. */
+export function rarityOf(stories: number, count: (entity: string) => number): (entity: string) => number {
+  const top = Math.log(stories + 1);
+  return (e) => (top > 0 ? Math.log((stories + 1) / (count(e) + 1)) / top : 1);
 }
 
 const DAY = 86_400_000;
 
-/** Clustering features of an extracted story. */
-export function clusterFeatures(x: Extracted, idf: Readonly<Record<string, number>>): ClusterFeatures {
-  const names = [...x.organisations.map((o) => o.name), ...x.people.map((p) => p.name), ...x.places.map((p) => p.place.name)];
+export interface TermWeights {
+  idf: Readonly<Record<string, number>>;
+  /** The idf of a term no training story holds: the rarest there is. */
+  unseenIdf: number;
+}
+
+/** Clustering features of a story. */
+export function clusterFeatures(s: ClusterSource, weights: TermWeights): ClusterFeatures {
+  const time = s.published ? Date.parse(s.published) : NaN;
+  const { numbers, years } = numbersIn(s.text);
+  const counts = termCounts(s.words);
+  const nameWords = new Set(s.names.flatMap((n) => stems(n)));
+  const eventCounts: Vector = new Map();
+  for (const [term, n] of counts) if (!term.split(' ').some((w) => nameWords.has(w))) eventCounts.set(term, n);
   return {
-    id: x.id,
-    published: x.published,
-    terms: tfidf(termCounts(x.words), idf),
-    titleTerms: tfidf(termCounts(x.titleWords), idf),
-    entities: new Set(names.map(foldName)),
+    id: s.id,
+    ...(Number.isFinite(time) ? { time } : {}),
+    terms: tfidf(counts, weights.idf, weights.unseenIdf),
+    eventTerms: tfidf(eventCounts, weights.idf, weights.unseenIdf),
+    titleTerms: tfidf(termCounts(s.titleWords), weights.idf, weights.unseenIdf),
+    entities: new Set(s.names.map(foldName).filter(Boolean)),
+    numbers,
+    years,
+    ...(s.eventType ? { eventType: s.eventType } : {}),
   };
 }
 
-export function pairFeatures(a: ClusterFeatures, b: ClusterFeatures): Vector {
-  const shared = [...a.entities].filter((e) => b.entities.has(e)).length;
-  const union = a.entities.size + b.entities.size - shared;
+const NUMBER = /(?<![\p{L}\p{N}.,])([£$€]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(m|bn|k|million|billion|per\s?cent|%)(?![\p{L}]))?/giu;
+const UNITS: Record<string, string> = { million: 'm', billion: 'bn', percent: '%', 'per cent': '%' };
+
+/**
+ * Amounts and counts a story gives, and the years it mentions. Bare numbers below 32 are left
+ * out: they are mostly days of dates and small counts every story has.
+ */
+export function numbersIn(text: string): { numbers: Set<string>; years: Set<number> } {
+  const numbers = new Set<string>();
+  const years = new Set<number>();
+  for (const m of text.matchAll(NUMBER)) {
+    const [, currency, whole, fraction, unit] = m;
+    const value = Number(whole!.replace(/,/g, ''));
+    if (!currency && !unit && !fraction && value >= 1900 && value <= 2099 && whole!.length === 4) {
+      years.add(value);
+      continue;
+    }
+    if (!currency && !unit && value < 32) continue;
+    const u = unit ? (UNITS[unit.toLowerCase().replace(/\s+/g, ' ')] ?? unit.toLowerCase()) : '';
+    numbers.add(`${currency ? '£' : ''}${value}${fraction ?? ''}${u}`);
+  }
+  return { numbers, years };
+}
+
+/** The pair's features; `rarity` weighs the names they share (names few stories give count most). */
+export function pairFeatures(a: ClusterFeatures, b: ClusterFeatures, rarity: (entity: string) => number): Vector {
+  let shared = 0;
+  let union = 0;
+  for (const e of a.entities) {
+    const r = rarity(e);
+    union += r;
+    if (b.entities.has(e)) shared += r;
+  }
+  for (const e of b.entities) if (!a.entities.has(e)) union += rarity(e);
+  const numbers = overlap(a.numbers, b.numbers);
   const days = daysApart(a, b);
-  return new Map([
+  const features: Vector = new Map([
     ['text', cosine(a.terms, b.terms)],
+    ['event-text', cosine(a.eventTerms, b.eventTerms)],
     ['title', cosine(a.titleTerms, b.titleTerms)],
     ['entities', union ? shared / union : 0],
-    ['shared', Math.min(shared, 5) / 5],
-    ['near', days === undefined ? 0 : Math.exp(-days / 3)],
-    ['undated', days === undefined ? 1 : 0],
+    ['rare', Math.min(shared, 3) / 3],
+    ['numbers', Math.min(numbers, 3) / 3],
+    ['same-type', a.eventType && a.eventType === b.eventType ? 1 : 0],
   ]);
+  if (days === undefined) {
+    features.set('undated', 1);
+    // undated stories years apart: the latest years they mention tell
+    const gap = latestYearsApart(a, b);
+    if (gap !== undefined) features.set('years-apart', Math.min(gap, 3) / 3);
+  } else features.set('near', Math.exp(-days / 3));
+  return features;
 }
 
 export function sameEventProbability(model: ClusterModel, a: ClusterFeatures, b: ClusterFeatures): number {
   const days = daysApart(a, b);
   if (days !== undefined && days > model.days) return 0;
-  return sigmoid(logit(model.model, pairFeatures(a, b)));
+  return sigmoid(logit(model.model, pairFeatures(a, b, model.rarity)));
 }
 
-/** The cluster a new story joins among existing stories, or a new one named after it. */
+/**
+ * The cluster a new story joins among existing stories, or a new one named after it. A story
+ * joins the cluster it matches best on average over the cluster's stories (average link): a
+ * story that matches one member of a cluster but not the others stays out, so a cluster does
+ * not drift from one event to the next by a chain of near neighbours.
+ */
 export function assignCluster(model: ClusterModel, story: ClusterFeatures, candidates: ClusterCandidate[]): string {
-  let best: ClusterCandidate | undefined;
-  let bestP = model.threshold;
+  const byCluster = new Map<string, { sum: number; n: number }>();
   for (const c of candidates) {
     if (c.id === story.id) continue;
-    const p = sameEventProbability(model, story, c);
-    if (p >= bestP) {
-      best = c;
-      bestP = p;
+    const link = byCluster.get(c.cluster) ?? { sum: 0, n: 0 };
+    link.sum += sameEventProbability(model, story, c);
+    link.n++;
+    byCluster.set(c.cluster, link);
+  }
+  let best = story.id;
+  let bestP = model.threshold;
+  for (const [cluster, { sum, n }] of byCluster) {
+    if (sum / n >= bestP) {
+      best = cluster;
+      bestP = sum / n;
     }
   }
-  return best?.cluster ?? story.id;
+  return best;
 }
 
 /** Clusters stories given together, in order; each may also join one of the candidates'. */
@@ -88,8 +227,17 @@ export function clusterBatch(model: ClusterModel, stories: ClusterFeatures[], ca
   });
 }
 
-function daysApart(a: ClusterFeatures, b: ClusterFeatures): number | undefined {
-  if (!a.published || !b.published) return undefined;
-  const d = Math.abs(Date.parse(a.published) - Date.parse(b.published)) / DAY;
-  return Number.isFinite(d) ? d : undefined;
+export function daysApart(a: Pick<ClusterFeatures, 'time'>, b: Pick<ClusterFeatures, 'time'>): number | undefined {
+  return a.time === undefined || b.time === undefined ? undefined : Math.abs(a.time - b.time) / DAY;
+}
+
+function overlap<T>(a: Set<T>, b: Set<T>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+function latestYearsApart(a: ClusterFeatures, b: ClusterFeatures): number | undefined {
+  if (!a.years.size || !b.years.size) return undefined;
+  return Math.abs(Math.max(...a.years) - Math.max(...b.years));
 }

@@ -6,9 +6,10 @@ import { createOrganisationFinder, type FoundOrganisation } from './organisation
 import { createPeopleFinder, type FoundPerson } from './people.ts';
 import { createPlaceFinder, type FoundPlace } from './places.ts';
 import { findPublished } from './dates.ts';
+import { findMasthead } from './masthead.ts';
 import { stems } from './features.ts';
-import { overlaps } from './sequences.ts';
-import { createBoilerplateFilter, foldName, tokenize, unglueNames } from './text.ts';
+import { overlaps, spanText, type Span } from './sequences.ts';
+import { createBoilerplateFilter, foldName, tokenize, unglueNames, type Token } from './text.ts';
 
 export interface StoryInput {
   id: string;
@@ -39,7 +40,7 @@ export function createExtractor(knowledge: Knowledge): Extractor {
   const givenNames = new Set(lexicons.givenNames);
   const dropFurniture = createBoilerplateFilter(lexicons.boilerplate);
   const roleWords = new Set(lexicons.people.roleWords);
-  const orgs = createOrganisationFinder(knowledge.organisations, lexicons.organisations, roleWords);
+  const orgs = createOrganisationFinder(knowledge.organisations, lexicons.organisations, roleWords, givenNames);
   const places = createPlaceFinder(knowledge.places, lexicons.places);
   const o = lexicons.organisations;
   const commonWords = new Set([...o.generic, ...o.starters, ...o.notNames, ...Object.keys(o.nouns)]);
@@ -62,7 +63,9 @@ export function createExtractor(knowledge: Knowledge): Extractor {
     const persons = people.find(doc, orgSpans, placeMentions.map((p) => p.span), organisations.map((o) => o.name));
     const personSpans = persons.flatMap((p) => p.spans);
     const foundPlaces = placeMentions.filter((p) => !personSpans.some((s) => overlaps(s, p.span)));
-    const allOrganisations = orgs.repeated(doc, [...orgSpans, ...personSpans, ...foundPlaces.map((p) => p.span)], organisations);
+    const taken = [...orgSpans, ...personSpans, ...foundPlaces.map((p) => p.span)];
+    const outlet = mastheadOf(doc, text.length - body.length, findMasthead(body, title), taken);
+    const allOrganisations = orgs.repeated(doc, outlet ? [...taken, ...outlet.spans] : taken, outlet ? [...organisations, outlet] : organisations);
 
     const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
     return {
@@ -77,6 +80,17 @@ export function createExtractor(knowledge: Knowledge): Extractor {
       published: findPublished(input.text ?? '') ?? input.published?.slice(0, 10) ?? undefined,
     };
   };
+}
+
+// the outlet named by the page's masthead, unless the name is already taken by another finding
+function mastheadOf(doc: { text: string; tokens: Token[] }, offset: number, masthead: { start: number; end: number } | undefined, taken: Span[]): FoundOrganisation | undefined {
+  if (!masthead) return undefined;
+  const from = doc.tokens.findIndex((t) => t.start >= masthead.start + offset);
+  let to = from;
+  while (to < doc.tokens.length && doc.tokens[to]!.end <= masthead.end + offset) to++;
+  const span = { from, to };
+  if (from < 0 || to <= from || taken.some((s) => overlaps(s, span))) return undefined;
+  return { name: spanText(doc.text, doc.tokens, span), kind: 'media', known: false, sectors: [], spans: [span] };
 }
 
 function dedupePlaces(found: FoundPlace[]): FoundPlace[] {

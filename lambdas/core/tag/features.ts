@@ -49,12 +49,14 @@ export function termCounts(words: string[]): Vector {
   return counts;
 }
 
-/** TF-IDF weights (log-scaled counts), unit length; terms without an idf are dropped. */
-export function tfidf(counts: Vector, idf: Readonly<Record<string, number>>): Vector {
+/** TF-IDF weights (log-scaled counts), unit length; terms without an idf weigh `unseen` (dropped by default). */
+export function tfidf(counts: Vector, idf: Readonly<Record<string, number>>, unseen?: number): Vector {
   const v: Vector = new Map();
   let norm = 0;
   for (const [term, n] of counts) {
-    const w = idf[term];
+    // typeof: a plain object also answers "constructor"
+    const known = idf[term];
+    const w = typeof known === 'number' ? known : unseen;
     if (w === undefined) continue;
     const x = (1 + Math.log(n)) * w;
     v.set(term, x);

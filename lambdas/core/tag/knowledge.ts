@@ -82,6 +82,17 @@ export interface Lexicons {
   events: Record<EventType, Record<string, number>>;
   /** Phrases for and against a story being about public service mutuals, with weights. */
   relevance: Record<string, number>;
+  /** What the definition of a public service mutual asks a story to show, in groups of phrases. */
+  relevanceCues: RelevanceCues;
+}
+
+export interface RelevanceCues {
+  /** A service leaving the public body that ran it. */
+  origin: string[];
+  /** Staff or members owning or controlling it. */
+  ownership: string[];
+  /** The trade of private firms and financial mutuals. */
+  commercial: string[];
 }
 
 export interface Knowledge {

@@ -14,6 +14,8 @@ export interface LinearModel {
 export interface LabelledVector {
   x: Vector;
   y: boolean;
+  /** How much the example counts (1 by default): weighs up a rare class without copying it. */
+  weight?: number;
 }
 
 export interface TrainOptions {
@@ -37,22 +39,23 @@ export function trainLogistic(examples: LabelledVector[], options: TrainOptions 
       ids[k] = id;
       values[k++] = v;
     }
-    return { ids, values, y: e.y ? 1 : 0 };
+    return { ids, values, y: e.y ? 1 : 0, w: e.weight ?? 1 };
   });
   const weights = new Float64Array(index.size);
   const grad = new Float64Array(index.size);
-  const positives = rows.filter((r) => r.y).length;
+  const positives = rows.reduce((n, r) => n + r.y * r.w, 0);
+  const total = rows.reduce((n, r) => n + r.w, 0);
   // start at the base rate, so an uninformative text scores the prior
-  const prior = (positives + 0.5) / (rows.length + 1);
+  const prior = (positives + 0.5) / (total + 1);
   let bias = Math.log(prior / (1 - prior));
-  const n = rows.length || 1;
+  const n = total || 1;
   for (let epoch = 0; epoch < epochs; epoch++) {
     grad.fill(0);
     let gradBias = 0;
     for (const r of rows) {
       let z = bias;
       for (let k = 0; k < r.ids.length; k++) z += weights[r.ids[k]!]! * r.values[k]!;
-      const err = sigmoid(z) - r.y;
+      const err = (sigmoid(z) - r.y) * r.w;
       gradBias += err;
       for (let k = 0; k < r.ids.length; k++) grad[r.ids[k]!]! += err * r.values[k]!;
     }

@@ -48,7 +48,12 @@ const TRUST_HEALTH = new Set(['nhs', 'health', 'healthcare', 'hospital', 'hospit
 // after a council area, these words show the council itself is meant ("Lambeth council")
 const COUNCIL_SERVICES = [['council'], ['children', 'services'], ['childrens', 'services'], ['adult', 'services'], ['social', 'services'], ['adult', 'social', 'care'], ['youth', 'services']];
 
-export function createOrganisationFinder(known: KnownOrganisation[], lexicon: OrganisationLexicon, roleWords: ReadonlySet<string>): OrganisationFinder {
+export function createOrganisationFinder(
+  known: KnownOrganisation[],
+  lexicon: OrganisationLexicon,
+  roleWords: ReadonlySet<string>,
+  givenNames: ReadonlySet<string> = new Set(),
+): OrganisationFinder {
   const index: PhraseIndex<KnownOrganisation> = createPhraseIndex();
   for (const org of known) for (const name of [org.name, ...org.aliases]) index.add(name, org);
 
@@ -62,6 +67,7 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
   const notNames = new Set(lexicon.notNames);
   const abbreviations = Object.entries(lexicon.abbreviations).map(([short, long]) => [new RegExp(`\\b${short}\\b`, 'g'), long] as const);
   const councils = councilsByArea(known, suffixes, heads);
+  const organisationWords = new Set([...suffixes, ...heads].flatMap((p) => p.words));
 
   const compareKey = (name: string): string => abbreviations.reduce((s, [re, long]) => s.replace(re, long), foldName(name));
 
@@ -78,11 +84,13 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
       const addKnown = (org: KnownOrganisation, span: Span) =>
         add(org, { name: org.name, kind: org.kind, known: true, sectors: org.sectors }, span);
 
-      const runs = capitalisedRuns(tokens, blockedBy(tokens.length, people));
-      for (const m of index.find(tokens, (m) => !people.some((p) => overlaps(p, m)))) {
+      const knownMatches = index.find(tokens, (m) => !people.some((p) => overlaps(p, m)));
+      const boundaries = knownBoundaries(knownMatches);
+      const runs = nameRuns(tokens, blockedBy(tokens.length, people));
+      for (const m of knownMatches) {
         const run = runs.find((r) => r.from <= m.from && r.to >= m.to);
         // a known name inside a longer name the text makes: "Wessex Valley Community NHS Trust"
-        const segment = run && splitAtCoordinatedNames(tokens, run, suffixes).find((r) => r.from <= m.from && r.to >= m.to);
+        const segment = run && segments(tokens, run, boundaries).find((r) => r.from <= m.from && r.to >= m.to);
         const whole = segment && nameFromRun(tokens, segment);
         if (whole && whole.span.from <= m.from && whole.span.to >= m.to && whole.span.to - whole.span.from > m.to - m.from) {
           const name = spanText(text, tokens, whole.span);
@@ -99,8 +107,8 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
 
       // names the knowledge base lacks, read from capitalised runs
       const unknown: { name: string; kind: OrganisationKind; span: Span }[] = [];
-      for (const run of capitalisedRuns(tokens, claimed())) {
-        for (const segment of splitAtCoordinatedNames(tokens, run, suffixes)) {
+      for (const run of nameRuns(tokens, claimed())) {
+        for (const segment of segments(tokens, run, boundaries)) {
           const candidate = nameFromRun(tokens, segment);
           if (candidate) unknown.push({ ...candidate, name: spanText(text, tokens, candidate.span) });
         }
@@ -179,7 +187,8 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
     if (!run) return undefined;
     const plain = (t: Token) => t.cap && !roleWords.has(t.fold) && !/^\d/.test(t.text) && t.gap === 'space';
     let to = m.to;
-    while (to < run.to && !tokens[to - 1]!.possessive && plain(tokens[to]!)) to++;
+    // a given name after a known name begins a person ("Cabinet Office Jo Bloggs")
+    while (to < run.to && !tokens[to - 1]!.possessive && plain(tokens[to]!) && !givenNames.has(tokens[to]!.fold)) to++;
     const added = tokens.slice(m.to, to);
     if (notNames.has(tokens[to - 1]!.fold) || added.every((t) => generic.has(t.fold))) to = m.to;
     let from = m.from;
@@ -189,10 +198,95 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
     return from < m.from || to > m.to ? { from, to } : undefined;
   }
 
-  function nameFromRun(tokens: Token[], run: Span): { kind: OrganisationKind; span: Span } | undefined {
-    // "Minister for the Cabinet Office", "Head of Services": a job title, not a name
-    if (tokens.slice(run.from, run.to).some((t) => roleWords.has(t.fold) && !t.caps)) return undefined;
+  // A run may hold more than one name: "Suffolk County Council and Ipswich Borough Council",
+  // "Central Surrey Health and Greenwich Leisure Limited" (a known name beside "and"), "the
+  // Department of Health and the Cabinet Office"; or a person before the organisation: "Rob
+  // Pomfret of the Cabinet Office" (the person is left to the people finder).
+  function segments(tokens: Token[], run: Span, known: Boundaries): Span[] {
+    const parts: Span[] = [];
     let from = run.from;
+    // after "Department for", a word of a name may also end one ("Culture, Media and Sport")
+    const headed = (at: number) => {
+      const word = ARTICLES.has(tokens[at]!.fold) ? at + 1 : at;
+      return heads.some((h) => matchesAt(tokens, word, h) && HEAD_LINKS.has(tokens[word + h.words.length]?.fold ?? ''));
+    };
+    for (let k = run.from + 1; k < run.to - 1; k++) {
+      const t = tokens[k]!;
+      if (t.cap) continue;
+      const next = tokens[k + 1]!.fold === 'the' ? k + 2 : k + 1;
+      if (COORDINATORS.has(t.fold)) {
+        const endsName = known.ends.has(k) || (!headed(from) && suffixes.some((s) => matchesAt(tokens, k - s.words.length, s)));
+        const startsName = known.starts.has(next) || headed(next);
+        if (endsName || startsName) {
+          parts.push({ from, to: k });
+          from = next;
+        }
+      } else if (t.fold === 'of' && isPersonName(tokens, from, k)) from = next;
+    }
+    parts.push({ from, to: run.to });
+    return parts.filter((p) => p.to > p.from);
+  }
+
+  // a given name and one or two more capitalised words, none of them an organisation word
+  function isPersonName(tokens: Token[], from: number, to: number): boolean {
+    if (to - from < 2 || to - from > 3) return false;
+    const words = tokens.slice(from, to);
+    if (!givenNames.has(words[0]!.fold) || words.some((t) => !t.cap || t.caps || roleWords.has(t.fold) || organisationWords.has(t.fold))) return false;
+    return true;
+  }
+
+  // Capitalised runs that may be names, with the possessives and commas some names hold
+  function nameRuns(tokens: Token[], blocked: Uint8Array): Span[] {
+    return mergeCommaLists(tokens, joinPossessives(tokens, capitalisedRuns(tokens, blocked)));
+  }
+
+  // "Croydon Head Teachers’ Association", "Rochdale Tenants’ Union": a possessive inside a name,
+  // before the word that makes it one
+  function joinPossessives(tokens: Token[], runs: Span[]): Span[] {
+    const out: Span[] = [];
+    for (const run of runs) {
+      const previous = out.at(-1);
+      const joins =
+        previous && previous.to === run.from && tokens[previous.to - 1]!.possessive && tokens[run.from]!.gap === 'space' &&
+        suffixes.some((s) => s.words.length === run.to - run.from && s.kind !== 'local-authority' && matchesAt(tokens, run.from, s));
+      if (joins) previous.to = run.to;
+      else out.push({ ...run });
+    }
+    return out;
+  }
+
+  // "Department for Digital, Culture, Media and Sport", "Northern, Eastern and Western Devon
+  // Clinical Commissioning Group": a list inside a name, its words parted by commas, the last
+  // two by "and". The name opens with a head word ("Department for") or the list is of compass
+  // words; lists of places ("Hammersmith and Fulham, Kensington and Chelsea") are not merged.
+  function mergeCommaLists(tokens: Token[], runs: Span[]): Span[] {
+    const out: Span[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      const first = runs[i]!;
+      let j = i;
+      while (j + 1 < runs.length && runs[j + 1]!.from === runs[j]!.to && tokens[runs[j + 1]!.from]!.gap === 'comma' && runs[j + 1]!.to - runs[j + 1]!.from === 1) j++;
+      const last = runs[j + 1];
+      const closes = last && last.from === runs[j]!.to && tokens[last.from]!.gap === 'comma' && last.to - last.from >= 3 && tokens[last.from + 1]!.fold === 'and' && !tokens[last.from + 1]!.cap;
+      const listed = runs.slice(i + 1, j + 1);
+      const word = ARTICLES.has(tokens[first.from]!.fold) ? first.from + 1 : first.from;
+      const headed = heads.some((h) => matchesAt(tokens, word, h) && HEAD_LINKS.has(tokens[word + h.words.length]?.fold ?? '') && first.to === word + h.words.length + 2);
+      const compass = COMPASS.has(tokens[first.to - 1]!.fold) && listed.every((r) => COMPASS.has(tokens[r.from]!.fold)) && COMPASS.has(tokens[last?.from ?? 0]!.fold);
+      if (closes && (headed || compass)) {
+        out.push({ from: first.from, to: last.to });
+        i = j + 1;
+      } else out.push(first);
+    }
+    return out;
+  }
+
+  function nameFromRun(tokens: Token[], run: Span): { kind: OrganisationKind; span: Span } | undefined {
+    let from = run.from;
+    // "Minister for the Cabinet Office", "Head of Services": a job title, not a name (a title
+    // word further in may belong to the name: "Croydon Head Teachers’ Association")
+    while (from < run.to && ARTICLES.has(tokens[from]!.fold)) from++;
+    if (from >= run.to || (roleWords.has(tokens[from]!.fold) && !tokens[from]!.caps)) return undefined;
+    // "Grimsby-based Care Plus Group": the place is not part of the name
+    for (let k = run.from + 1; k < run.to - 1; k++) if (tokens[k]!.fold === 'based' && tokens[k]!.gap === 'hyphen') from = k + 1;
     while (from < run.to && (ARTICLES.has(tokens[from]!.fold) || (tokens[from]!.sentenceStart || from > run.from) && starters.has(tokens[from]!.fold))) from++;
     if (from >= run.to) return undefined;
     // "Department of Health", "Royal Borough of Kensington and Chelsea"
@@ -212,7 +306,9 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
       const suffix = suffixes.find((s) => s.words.length <= end - from && matchesAt(tokens, end - s.words.length, s));
       if (!suffix) continue;
       const body = tokens.slice(from, end - suffix.words.length);
-      if (body.length === 0 || body.every((t) => generic.has(t.fold) || ARTICLES.has(t.fold) || PREPOSITIONS.has(t.fold))) return undefined;
+      // generic words make a title of an outlet ("Public Libraries News"), not of anything else
+      const plain = body.every((t) => generic.has(t.fold) || ARTICLES.has(t.fold) || PREPOSITIONS.has(t.fold));
+      if (body.length === 0 || (plain && !(suffix.kind === 'media' && body.length >= 2))) return undefined;
       let kind = suffix.kind;
       if (suffix.words.at(-1) === 'trust' && kind === 'other' && body.some((t) => TRUST_HEALTH.has(t.fold))) kind = 'nhs-body';
       return { kind, span: { from, to: end } };
@@ -261,6 +357,7 @@ export function createOrganisationFinder(known: KnownOrganisation[], lexicon: Or
 }
 
 const COUNCIL_NOUNS = new Set(['council', 'councils', 'boroughs', 'authorities']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'mid']);
 
 // places written as a list ("A, B and C"): runs of place spans joined by commas and "and"
 function placeLists(text: string, tokens: Token[], places: Span[]): Span[][] {
@@ -301,20 +398,14 @@ function matchesAt(tokens: Token[], at: number, p: Pattern): boolean {
   return true;
 }
 
-// "Suffolk County Council and Ipswich Borough Council" is two names: cut after an
-// organisation word followed by "and".
-function splitAtCoordinatedNames(tokens: Token[], run: Span, suffixes: Pattern[]): Span[] {
-  const parts: Span[] = [];
-  let from = run.from;
-  for (let k = run.from; k < run.to - 1; k++) {
-    if (!COORDINATORS.has(tokens[k + 1]!.fold)) continue;
-    if (suffixes.some((s) => matchesAt(tokens, k + 1 - s.words.length, s))) {
-      parts.push({ from, to: k + 1 });
-      from = k + 2;
-    }
-  }
-  parts.push({ from, to: run.to });
-  return parts.filter((p) => p.to > p.from);
+interface Boundaries {
+  /** Tokens where a known name starts, and tokens just after one ends. */
+  starts: Set<number>;
+  ends: Set<number>;
+}
+
+function knownBoundaries(matches: Span[]): Boundaries {
+  return { starts: new Set(matches.map((m) => m.from)), ends: new Set(matches.map((m) => m.to)) };
 }
 
 // "KPMG and PricewaterhouseCoopers": names joined by "and" where no name is known to hold it

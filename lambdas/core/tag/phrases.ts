@@ -14,6 +14,8 @@ interface Entry<T> {
   caps: boolean[];
   /** Per word of the name: does a comma come before it ("Department for Culture, Media and Sport")? */
   commas: boolean[];
+  /** Per word of the name but the last: is it possessive ("King’s Lynn", "Guy’s and St Thomas’")? */
+  possessives: boolean[];
 }
 
 export interface PhraseMatch<T> {
@@ -47,7 +49,12 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
         }
         node = child;
       }
-      node.entries.push({ value, caps: words.map((w) => w.cap && !LOWER_OK.has(w.fold)), commas: words.map((w, k) => k > 0 && w.gap === 'comma') });
+      node.entries.push({
+        value,
+        caps: words.map((w) => w.cap && !LOWER_OK.has(w.fold)),
+        commas: words.map((w, k) => k > 0 && w.gap === 'comma'),
+        possessives: words.slice(0, -1).map((w) => w.possessive),
+      });
     },
     find(tokens, accept) {
       const found: PhraseMatch<T>[] = [];
@@ -79,14 +86,14 @@ function longestAt<T>(
     for (const entry of node.entries) {
       if (!entry.caps.every((c, k) => !c || tokens[from + k]!.cap)) continue;
       if (!entry.commas.every((c, k) => c === (k > 0 && tokens[from + k]!.gap === 'comma'))) continue;
+      // a possessive ends a name ("Suffolk County Council’s staff") unless the name has it there
+      if (!entry.possessives.every((p, k) => p === tokens[from + k]!.possessive)) continue;
       const m = { value: entry.value, from, to: j + 1 };
       if (!accept || accept(m)) {
         best = m;
         break;
       }
     }
-    // a possessive ends a name: "Suffolk County Council’s" never runs on into the next word
-    if (t.possessive) break;
   }
   return best;
 }

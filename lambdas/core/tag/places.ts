@@ -38,6 +38,8 @@ export function createPlaceFinder(gazetteer: KnownPlace[], lexicon: PlaceLexicon
         if (m.value.ambiguous) {
           const before = tokens[m.from - 1];
           const after = tokens[m.to];
+          // "12 March", "March 2020": a date, whatever the cue
+          if (MONTHS.has(first.fold) && [before, after].some((t) => t !== undefined && /^\d+$/.test(t.text))) continue;
           // "in March" is a month far more often than the Fenland town
           const locative = before !== undefined && first.gap === 'space' && locatives.has(before.fold) && !before.cap && !MONTHS.has(first.fold);
           const cued =

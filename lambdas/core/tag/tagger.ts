@@ -2,13 +2,11 @@
 // and trained model load once, in createTagger; tagging itself does no I/O.
 import type { Tags, TaggedOrganisation, TaggedPerson } from '../model.ts';
 import { createClassifier, loadModel, type TaggerModel } from './classify.ts';
-import { assignCluster, clusterBatch, clusterFeatures, type ClusterCandidate, type ClusterModel } from './cluster.ts';
+import { assignCluster, clusterBatch, clusterFeatures, clusterSource, type ClusterCandidate, type ClusterFeatures } from './cluster.ts';
 import { createExtractor, type Extracted, type StoryInput } from './extract.ts';
-import { stems } from './features.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bundledKnowledge } from './bundled.ts';
 import bundledModel from './data/model.json' with { type: 'json' };
-import { foldName } from './text.ts';
 
 /** A stored story the new one may share a cluster with (a StoryRecord fits). */
 export interface StoredStory {
@@ -16,7 +14,7 @@ export interface StoredStory {
   title?: string;
   text: string;
   published?: string;
-  tags?: Pick<Tags, 'cluster' | 'organisations' | 'people' | 'places'>;
+  tags?: Pick<Tags, 'cluster' | 'organisations' | 'people' | 'places'> & Partial<Pick<Tags, 'eventType'>>;
 }
 
 /** Names found in the text that the knowledge base does not hold: for editors to confirm. */
@@ -35,7 +33,7 @@ export interface Tagger {
 }
 
 /** Bumped by hand when the tagging code changes what it returns; the model hash follows data. */
-const CODE_VERSION = 1;
+const CODE_VERSION = 2;
 
 export function taggerVersion(model: TaggerModel): string {
   return `${CODE_VERSION}.${model.version}`;
@@ -51,7 +49,7 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
   const extract = createExtractor(knowledge);
   const classifier = createClassifier(knowledge.lexicons);
   const model = loadModel(trained);
-  const clustering: ClusterModel = { ...trained.cluster, model: model.cluster };
+  const weights = { idf: trained.idf, unseenIdf: trained.cluster.unseenIdf };
   const storedFeatures = new Map<string, ClusterCandidate>();
 
   const analyse = (input: StoryInput) => {
@@ -71,25 +69,18 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
     cluster,
   });
 
-  // a stored story's clustering features, from its text and the tags it was stored with
+  const featuresOf = (x: Extracted, tags: Tags): ClusterFeatures => clusterFeatures(clusterSource(x, tags), weights);
+
+  // A stored story is read as a new one is (its text extracted again), with the names it was
+  // stored with, which editors may have corrected: so it clusters as it would in a batch.
   const candidateOf = (s: StoredStory): ClusterCandidate => {
     const key = `${s.id}\u0000${s.tags?.cluster ?? ''}`;
     let c = storedFeatures.get(key);
     if (!c) {
-      const tags = s.tags ?? toTags(extract(s), analyse(s).c, s.id);
-      const x: Extracted = {
-        id: s.id,
-        text: s.text,
-        titleWords: stems(s.title ?? ''),
-        words: stems(`${s.title ?? ''}\n\n${s.text}`),
-        organisations: [],
-        people: [],
-        places: [],
-        published: s.published,
-      };
-      const features = clusterFeatures(x, trained.idf);
-      const names = [...tags.organisations.map((o) => o.name), ...tags.people.map((p) => p.name), ...tags.places];
-      c = { ...features, entities: new Set(names.map(foldName)), cluster: tags.cluster };
+      const { x, c: classified } = analyse(s);
+      const fresh = toTags(x, classified, s.id);
+      const tags = s.tags ? { ...fresh, ...s.tags } : fresh;
+      c = { ...featuresOf(x, tags), cluster: tags.cluster };
       if (storedFeatures.size > 5_000) storedFeatures.clear();
       storedFeatures.set(key, c);
     }
@@ -98,9 +89,10 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
 
   const tagWithCandidates: Tagger['tagWithCandidates'] = (input, stored = []) => {
     const { x, c } = analyse(input);
-    const cluster = stored.length ? assignCluster(clustering, clusterFeatures(x, trained.idf), stored.map(candidateOf)) : input.id;
+    const own = toTags(x, c, input.id);
+    const tags = stored.length ? { ...own, cluster: assignCluster(model.cluster, featuresOf(x, own), stored.map(candidateOf)) } : own;
     return {
-      tags: toTags(x, c, cluster),
+      tags,
       candidates: {
         organisations: x.organisations.filter((o) => !o.known).map((o) => ({ name: o.name, kind: o.kind })),
         people: x.people.filter((p) => !p.known).map((p) => (p.role ? { name: p.name, role: p.role } : { name: p.name })),
@@ -113,9 +105,12 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
     tag: (input, stored) => tagWithCandidates(input, stored).tags,
     tagWithCandidates,
     tagBatch(inputs) {
-      const analysed = inputs.map(analyse);
-      const clusters = clusterBatch(clustering, analysed.map(({ x }) => clusterFeatures(x, trained.idf)));
-      return analysed.map(({ x, c }, i) => toTags(x, c, clusters[i]!));
+      const tagged = inputs.map((input) => {
+        const { x, c } = analyse(input);
+        return { x, tags: toTags(x, c, input.id) };
+      });
+      const clusters = clusterBatch(model.cluster, tagged.map(({ x, tags }) => featuresOf(x, tags)));
+      return tagged.map(({ tags }, i) => ({ ...tags, cluster: clusters[i]! }));
     },
   };
 }

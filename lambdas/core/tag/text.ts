@@ -87,6 +87,8 @@ export interface Token {
   sentenceStart: boolean;
 }
 
+const TITLES = new Set(['st', 'dr', 'mr', 'mrs', 'ms', 'prof', 'rev', 'cllr']);
+
 const WORD = /[\p{L}\p{N}]+(?:['’`][\p{L}\p{N}]+)*|&/gu;
 
 /** Splits text into words with the gap before each one. */
@@ -105,7 +107,9 @@ export function tokenize(text: string): Token[] {
     } else if (/^\p{L}+s$/u.test(word) && /^['’`]/u.test(text.slice(start + word.length))) {
       possessive = true;
     }
-    const gap = gapOf(between);
+    // "St. James’s Place", "Dr. Smith": a title's full stop ends no sentence
+    const previous = tokens.at(-1);
+    const gap = previous && TITLES.has(previous.fold) && /^\.[ \t\u00a0]+$/.test(between) ? 'space' : gapOf(between);
     const first = word.charAt(0);
     tokens.push({
       text: word,

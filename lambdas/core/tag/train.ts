@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import type { EventType, Sector } from '../model.ts';
 import { createClassifier, EVENT_TYPES, loadModel, pickEvent, SECTORS, type TaggerModel } from './classify.ts';
-import { clusterFeatures, pairFeatures } from './cluster.ts';
+import { clusterBatch, clusterFeatures, clusterSource, daysApart, pairFeatures, rarityOf, type ClusterFeatures, type ClusterModelData, type ClusterSource, type TermWeights } from './cluster.ts';
 import { createExtractor, type Extracted, type StoryInput } from './extract.ts';
 import { termCounts } from './features.ts';
 import type { Knowledge } from './knowledge.ts';
@@ -47,6 +47,11 @@ export function trainModel(examples: LabelledExample[], knowledge: Knowledge): T
   return trainPrepared(prepare(examples, knowledge), knowledge);
 }
 
+/** The names a story is tagged with, as the tagger returns them. */
+export function namesOf(x: Extracted): { organisations: { name: string }[]; people: { name: string }[]; places: string[] } {
+  return { organisations: x.organisations, people: x.people, places: x.places.map((p) => p.name) };
+}
+
 export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerModel {
   const classifier = createClassifier(knowledge.lexicons);
   const idf = inverseDocumentFrequencies(data.map((d) => d.extracted));
@@ -55,44 +60,40 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
 
   const relevanceSet = evidence.map((e, i) => ({ x: e.relevance, y: gold[i]!.relevant }));
   const relevance = trainLogistic(relevanceSet, RELEVANCE);
-  const relevanceThreshold = bestThreshold(outOfFold(relevanceSet, RELEVANCE), relevanceSet.map((s) => s.y), accuracy);
+  const relevanceThreshold = bestThreshold(outOfFold(relevanceSet, RELEVANCE, interleaved(relevanceSet.length)), relevanceSet.map((s) => s.y), accuracy);
 
   const relevant = evidence.map((e, i) => ({ e, g: gold[i]! })).filter((r) => r.g.relevant);
+  const relevantFolds = interleaved(relevant.length);
   const sectorSet = relevant.flatMap(({ e, g }) => SECTORS.map((s) => ({ x: e.sectors.get(s)!, y: g.sectors.includes(s) })));
   const sectors = trainLogistic(sectorSet, SECTOR);
-  const sectorThreshold = bestThreshold(outOfFold(sectorSet, SECTOR, SECTORS.length), sectorSet.map((s) => s.y), f1);
+  const sectorFolds = relevantFolds.flatMap((fold) => SECTORS.map(() => fold));
+  const sectorThreshold = bestThreshold(outOfFold(sectorSet, SECTOR, sectorFolds), sectorSet.map((s) => s.y), f1);
 
   const eventSet = (type: EventType) => relevant.map(({ e, g }) => ({ x: e.terms, y: g.eventType === type }));
   const models = Object.fromEntries(EVENT_TYPES.map((type) => [type, trainLogistic(eventSet(type), EVENT)])) as Record<EventType, LinearModel>;
   // how much the text models add to the lexicon, chosen on out-of-fold logits
-  const oof = EVENT_TYPES.map((type) => outOfFold(eventSet(type), EVENT).map((p) => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9))));
+  const oof = EVENT_TYPES.map((type) => outOfFold(eventSet(type), EVENT, relevantFolds).map((p) => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9))));
   const accuracyWith = (weight: number) =>
     relevant.filter(({ e, g }, i) => pickEvent(e.eventCues, EVENT_TYPES.map((type, k) => [type, oof[k]![i]!]), weight) === g.eventType).length;
   const eventWeight = EVENT_WEIGHTS.reduce((best, w) => (accuracyWith(w) > accuracyWith(best) ? w : best), 0);
 
-  const features = data.map((d) => clusterFeatures(d.extracted, idf));
-  const pairs: LabelledVector[] = [];
-  for (let i = 0; i < data.length; i++) {
-    for (let j = i + 1; j < data.length; j++) {
-      const a = gold[i]!.cluster;
-      const b = gold[j]!.cluster;
-      if (a && b) pairs.push({ x: pairFeatures(features[i]!, features[j]!), y: a === b });
-    }
-  }
-  // few pairs report one event: weigh them up to the others so the model learns from them
-  const positives = pairs.filter((p) => p.y);
-  const copies = Math.max(1, Math.floor((pairs.length - positives.length) / Math.max(1, positives.length)));
-  const cluster = trainLogistic([...pairs, ...positives.flatMap((p) => Array<LabelledVector>(copies - 1).fill(p))], CLUSTER);
-  const loadedCluster = loadLinear(cluster);
-  const clusterThreshold = bestThreshold(pairs.map((p) => sigmoid(logit(loadedCluster, p.x))), pairs.map((p) => p.y), f1);
-
+  // the event type clustering compares: out of fold for the stories the event models learn from
+  const eventWeightedOof = new Map(relevant.map(({ e }, i) => [e, pickEvent(e.eventCues, EVENT_TYPES.map((type, k) => [type, oof[k]![i]!]), eventWeight)]));
+  const loadedEvents = EVENT_TYPES.map((type) => [type, loadLinear(models[type])] as const);
+  const eventTypes = evidence.map((e) => eventWeightedOof.get(e) ?? pickEvent(e.eventCues, loadedEvents.map(([type, m]) => [type, logit(m, e.terms)]), eventWeight));
+  const unseenIdf = 1 + Math.log(data.length);
+  const cluster = trainClusterModel(
+    data.map((d, i) => clusterSource(d.extracted, { ...namesOf(d.extracted), eventType: eventTypes[i] })),
+    gold.map((g) => g.cluster),
+    { idf, unseenIdf },
+  );
   const trained: Omit<TaggerModel, 'version'> = {
     dataHash: hashKnowledge(knowledge),
     idf,
     relevance: { model: relevance, threshold: relevanceThreshold },
     sectors: { model: sectors, threshold: sectorThreshold },
     events: { models, weight: eventWeight },
-    cluster: { model: cluster, threshold: clusterThreshold, days: CLUSTER_DAYS },
+    cluster,
   };
   return { version: createHash('sha256').update(JSON.stringify(trained)).digest('hex').slice(0, 12), ...trained };
 }
@@ -117,17 +118,86 @@ function inverseDocumentFrequencies(stories: Extracted[]): Record<string, number
   return idf;
 }
 
+/**
+ * Folds that keep the stories of one event together (stories of one event read alike: split
+ * between folds, they would flatter every score). Events are dealt to folds in order of first
+ * appearance; a story with no cluster label is an event of its own.
+ */
+export function eventFolds(gold: Pick<GoldLabels, 'cluster'>[], folds = FOLDS): number[] {
+  const foldOf = new Map<string, number>();
+  return gold.map((g, i) => {
+    const key = g.cluster ?? `\u0000${i}`;
+    let f = foldOf.get(key);
+    if (f === undefined) foldOf.set(key, (f = foldOf.size % folds));
+    return f;
+  });
+}
+
+/** Folds dealt in turn: the n-th example in fold n mod 5. */
+function interleaved(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i % FOLDS);
+}
+
 /** Out-of-fold probabilities: each example scored by a model trained without its fold. */
-function outOfFold(set: LabelledVector[], options: typeof RELEVANCE, groupSize = 1): number[] {
+function outOfFold(set: LabelledVector[], options: typeof RELEVANCE, foldOf: number[]): number[] {
   const out = new Array<number>(set.length).fill(0);
   for (let fold = 0; fold < FOLDS; fold++) {
-    const inFold = (i: number) => Math.floor(i / groupSize) % FOLDS === fold;
-    const model = loadLinear(trainLogistic(set.filter((_, i) => !inFold(i)), options));
+    if (!foldOf.includes(fold)) continue;
+    const model = loadLinear(trainLogistic(set.filter((_, i) => foldOf[i] !== fold), options));
     set.forEach((s, i) => {
-      if (inFold(i)) out[i] = sigmoid(logit(model, s.x));
+      if (foldOf[i] === fold) out[i] = sigmoid(logit(model, s.x));
     });
   }
   return out;
+}
+
+/**
+ * The same-event pair model, from every pair of labelled stories close enough in time to be
+ * compared. A name's rarity in a pair is counted without the pair's own two stories, as it will
+ * be for stories the model has not seen. The threshold is chosen on pairs scored out of fold.
+ */
+export function trainClusterModel(sources: ClusterSource[], clusters: (string | undefined)[], weights: TermWeights): ClusterModelData {
+  const features = sources.map((s) => clusterFeatures(s, weights));
+  const counts = new Map<string, number>();
+  for (const f of features) for (const e of f.entities) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const rarityWithout = (a: ClusterFeatures, b: ClusterFeatures) =>
+    rarityOf(features.length, (e) => (counts.get(e) ?? 0) - (a.entities.has(e) ? 1 : 0) - (b.entities.has(e) ? 1 : 0));
+  const folds = eventFolds(clusters.map((cluster) => ({ cluster })));
+  const pairs: (LabelledVector & { i: number; j: number })[] = [];
+  for (let i = 0; i < features.length; i++) {
+    for (let j = i + 1; j < features.length; j++) {
+      const a = features[i]!;
+      const b = features[j]!;
+      const days = daysApart(a, b);
+      if (!clusters[i] || !clusters[j] || (days !== undefined && days > CLUSTER_DAYS)) continue;
+      pairs.push({ x: pairFeatures(a, b, rarityWithout(a, b)), y: clusters[i] === clusters[j], i, j });
+    }
+  }
+  const fit = (set: LabelledVector[]) => {
+    // few pairs report one event: weigh them up (by the square root of how outnumbered they
+    // are, which cross-validates as well as full balance and leaves probabilities less skewed)
+    const positives = set.filter((p) => p.y).length;
+    const weight = Math.max(1, Math.sqrt((set.length - positives) / Math.max(1, positives)));
+    return trainLogistic(set.map((p) => (p.y ? { ...p, weight } : p)), CLUSTER);
+  };
+  // a pair is scored by the model of its first story's fold, which never saw a pair touching that fold
+  const scores = new Array<number>(pairs.length).fill(0);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = loadLinear(fit(pairs.filter((p) => folds[p.i] !== fold && folds[p.j] !== fold)));
+    pairs.forEach((p, k) => {
+      if (folds[p.i] === fold) scores[k] = sigmoid(logit(model, p.x));
+    });
+  }
+  const entityCounts: Record<string, number> = {};
+  for (const [e, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) if (n >= 2) entityCounts[e] = n;
+  return {
+    model: fit(pairs),
+    threshold: bestThreshold(scores, pairs.map((p) => p.y), f1, 0.99),
+    days: CLUSTER_DAYS,
+    stories: features.length,
+    entityCounts,
+    unseenIdf: Math.round(weights.unseenIdf * 1e4) / 1e4,
+  };
 }
 
 type Metric = (predicted: boolean[], truth: boolean[]) => number;
@@ -144,11 +214,11 @@ const f1: Metric = (p, t) => {
   return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
 };
 
-/** The threshold with the best score; among equals, the one nearest 0.5. */
-function bestThreshold(scores: number[], truth: boolean[], metric: Metric): number {
+/** The threshold (from 0.05 to `top`) with the best score; among equals, the one nearest 0.5. */
+function bestThreshold(scores: number[], truth: boolean[], metric: Metric, top = 0.95): number {
   let best = 0.5;
   let bestScore = -1;
-  for (let t = 0.05; t < 0.96; t += 0.01) {
+  for (let t = 0.05; t < top + 0.005; t += 0.01) {
     const s = metric(scores.map((x) => x >= t), truth);
     if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
       best = t;
@@ -158,28 +228,59 @@ function bestThreshold(scores: number[], truth: boolean[], metric: Metric): numb
   return Math.round(best * 100) / 100;
 }
 
-/** Scores of k-fold cross-validation on labelled examples: each fold tagged by a model trained on the rest. */
-export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FOLDS): { relevanceAccuracy: number; sectorsF1: number; eventAccuracy: number } {
+export interface Scores {
+  relevanceAccuracy: number;
+  sectorsF1: number;
+  eventAccuracy: number;
+  /** Pairwise precision, recall and F1 of the clusters (as the evaluation scores them). */
+  clusters: { p: number; r: number; f1: number };
+}
+
+/**
+ * Scores of k-fold cross-validation on labelled examples: each fold tagged by a model trained
+ * on the rest, the stories of one event always in one fold. For clusters, every story is
+ * clustered together in order by the fold's model, and the pairs with a story of the fold count.
+ */
+export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FOLDS): Scores {
   const classifier = createClassifier(knowledge.lexicons);
-  let relRight = 0, tp = 0, fp = 0, fn = 0, evRight = 0, evN = 0;
+  const foldOf = eventFolds(data.map((d) => d.example.gold), folds);
+  let relRight = 0, tp = 0, fp = 0, fn = 0, evRight = 0, evN = 0, ctp = 0, cfp = 0, cfn = 0;
   for (let fold = 0; fold < folds; fold++) {
-    const test = data.filter((_, i) => i % folds === fold);
-    const model = loadModel(trainPrepared(data.filter((_, i) => i % folds !== fold), knowledge));
-    for (const d of test) {
-      const c = classifier.classify(model, classifier.evidence(d.extracted, model.source.idf));
+    const model = loadModel(trainPrepared(data.filter((_, i) => foldOf[i] !== fold), knowledge));
+    const classified = data.map((d) => classifier.classify(model, classifier.evidence(d.extracted, model.source.idf)));
+    data.forEach((d, i) => {
+      if (foldOf[i] !== fold) return;
+      const c = classified[i]!;
       const g = d.example.gold;
       if (c.relevant === g.relevant) relRight++;
-      if (!g.relevant) continue;
+      if (!g.relevant) return;
       const gs = new Set(g.sectors);
       for (const s of c.sectors) if (gs.has(s)) tp++; else fp++;
       fn += g.sectors.filter((s) => !c.sectors.includes(s)).length;
       evN++;
       if (c.eventType === g.eventType) evRight++;
+    });
+    const weights = { idf: model.source.idf, unseenIdf: model.source.cluster.unseenIdf };
+    const features = data.map((d, i) => clusterFeatures(clusterSource(d.extracted, { ...namesOf(d.extracted), eventType: classified[i]!.eventType }), weights));
+    const clusters = clusterBatch(model.cluster, features);
+    for (let i = 0; i < data.length; i++) {
+      for (let j = i + 1; j < data.length; j++) {
+        // a pair of two folds' stories counts once, in the first of the two folds
+        if (Math.min(foldOf[i]!, foldOf[j]!) !== fold) continue;
+        const same = data[i]!.example.gold.cluster !== undefined && data[i]!.example.gold.cluster === data[j]!.example.gold.cluster;
+        const predicted = clusters[i] === clusters[j];
+        if (predicted && same) ctp++;
+        else if (predicted) cfp++;
+        else if (same) cfn++;
+      }
     }
   }
+  const p = ctp + cfp ? ctp / (ctp + cfp) : 1;
+  const r = ctp + cfn ? ctp / (ctp + cfn) : 1;
   return {
     relevanceAccuracy: relRight / data.length,
     sectorsF1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0,
     eventAccuracy: evN ? evRight / evN : 0,
+    clusters: { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 },
   };
 }

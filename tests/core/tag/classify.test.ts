@@ -19,6 +19,10 @@ describe('relevance', () => {
     ['mutual aid', 'Volunteers step in', 'Mutual aid groups on WhatsApp delivered shopping to neighbours who were shielding during the lockdown.'],
     ['a mutual insurer', 'Insurer rejects bid', 'Members of the mutual insurer voted against the takeover, and policyholders will keep their profits share.'],
     ['mutual recognition', 'Trade deal signed', 'The agreement provides for mutual recognition of professional qualifications between the two countries.'],
+    ['an employee-owned private firm', 'Engineering firm moves to employee ownership', 'The family-owned engineering firm has transferred a controlling stake to an employee ownership trust, so its 400 staff now own the business. The founders said employee ownership would protect the company’s independence, and staff will share in future profits.'],
+    ['council news with no mutual', 'Council approves budget', 'Northshire County Council approved its budget for next year, raising council tax by 4.99 per cent. Councillors agreed savings in adult social care and libraries, and the leader said the council would protect front-line services.'],
+    ['NHS news with no mutual', 'Hospital trust names new chief executive', 'The NHS foundation trust has appointed a new chief executive, who will take up the post in April. The trust runs two hospitals and community health services across the county.'],
+    ['a retail co-operative', 'Co-op opens new store', 'The regional co-operative society opened a new food store in the village, creating 20 jobs. Members will receive a share of the profits.'],
   ])('drops %s', (_, title, text) => {
     expect(tag(text, title).relevant).toBe(false);
   });

@@ -1,6 +1,9 @@
 // Stories about one event share a cluster; other events, even about the same organisation, do not.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTagger } from '../../../lambdas/core/tag/tagger.ts';
+import { assignCluster, numbersIn, type ClusterCandidate, type ClusterFeatures, type ClusterModel } from '../../../lambdas/core/tag/cluster.ts';
+import { createTagger, type StoredStory } from '../../../lambdas/core/tag/tagger.ts';
+import type { LabelledExample } from '../../../lambdas/core/tag/train.ts';
 
 const tagger = createTagger();
 
@@ -38,5 +41,71 @@ describe('clustering', () => {
     const stored = { ...launchA, published: '2014-04-01', tags: { ...tagger.tag(launchA), cluster: 'cluster-1' } };
     expect(tagger.tag(launchB, [stored]).cluster).toBe('cluster-1');
     expect(tagger.tag(contract, [stored]).cluster).toBe('contract');
+  });
+
+  it('clusters stories one at a time against the stored ones as it does in one batch', () => {
+    const training = readFileSync(new URL('../../../lambdas/core/tag/data/training/relevant-2.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as LabelledExample)
+      .slice(0, 24)
+      .map(({ id, title, text, published }) => ({ id, title, text, published }));
+    const batch = tagger.tagBatch(training).map((t) => t.cluster);
+    const stored: StoredStory[] = [];
+    const oneByOne = training.map((story) => {
+      const tags = tagger.tag(story, stored);
+      stored.push({ ...story, published: story.published ?? undefined, tags });
+      return tags.cluster;
+    });
+    expect(oneByOne).toEqual(batch);
+    // the sample holds stories of one event: some do cluster
+    expect(new Set(batch).size).toBeLessThan(training.length);
+  });
+});
+
+describe('assignCluster', () => {
+  // a model that reads only text similarity: two stories report one event when it is over 0.5
+  const model: ClusterModel = { model: { bias: -5, weights: new Map([['text', 10]]) }, threshold: 0.5, days: 21, rarity: () => 1 };
+  const story = (id: string, terms: [string, number][]): ClusterFeatures => ({
+    id,
+    terms: new Map(terms),
+    eventTerms: new Map(),
+    titleTerms: new Map(),
+    entities: new Set(),
+    numbers: new Set(),
+    years: new Set(),
+  });
+  const member = (s: ClusterFeatures, cluster: string): ClusterCandidate => ({ ...s, cluster });
+
+  it('joins the cluster whose stories it matches best on average', () => {
+    const x = story('x', [['a', 0.8], ['b', 0.6]]);
+    const close = [member(story('p', [['a', 1]]), 'one'), member(story('q', [['a', 0.8], ['b', 0.6]]), 'one')];
+    expect(assignCluster(model, x, close)).toBe('one');
+  });
+
+  it('stays out of a cluster it matches through one story only', () => {
+    const x = story('x', [['a', 0.8], ['b', 0.6]]);
+    const chain = [member(story('p', [['a', 0.8], ['b', 0.6]]), 'one'), member(story('q', [['c', 1]]), 'one'), member(story('r', [['c', 1]]), 'one')];
+    expect(assignCluster(model, x, chain)).toBe('x');
+  });
+
+  it('never joins stories published further apart than the window', () => {
+    const day = 86_400_000;
+    const x = { ...story('x', [['a', 1]]), time: 0 };
+    expect(assignCluster(model, x, [member({ ...story('p', [['a', 1]]), time: 30 * day }, 'one')])).toBe('x');
+    expect(assignCluster(model, x, [member({ ...story('p', [['a', 1]]), time: 2 * day }, 'one')])).toBe('one');
+  });
+});
+
+describe('numbersIn', () => {
+  it.each<[string, string[], number[]]>([
+    ['a £4m contract for 300 staff', ['£4m', '300'], []],
+    ['worth £1.5 billion, up 12 per cent', ['£1.5bn', '12%'], []],
+    ['3,000 jobs since 2011 and 2014', ['3000'], [2011, 2014]],
+    ['on 1 April, for 12 months', [], []],
+  ])('reads "%s"', (text, numbers, years) => {
+    const found = numbersIn(text);
+    expect([...found.numbers]).toEqual(numbers);
+    expect([...found.years]).toEqual(years);
   });
 });

@@ -20,6 +20,14 @@ describe('organisations', () => {
     ['a name after its noun', 'She joined the community interest company Fenland Futures in 2012.', 'Fenland Futures'],
     ['a list after "such as"', 'Charities such as Riverside Aid and Hilltop Help offered to step in.', 'Hilltop Help'],
     ['a name used twice', 'Granite Hollow signed the deal. Later Granite Hollow hired twenty staff.', 'Granite Hollow'],
+    ['a name after a known one and "and"', 'Mentors came from Central Surrey Health and Brightwater Leisure Limited.', 'Brightwater Leisure Limited'],
+    ['a name after a person and "of"', 'The prize was judged by Clive Hurst of Granite Hollow Consulting.', 'Granite Hollow Consulting'],
+    ['a department with commas in its name', 'The Department for Widgets, Gadgets, Levers and Sprockets published figures.', 'Department for Widgets, Gadgets, Levers and Sprockets'],
+    ['a body with a list of compass words', 'Money came from NHS Northern, Eastern and Western Wessex Clinical Commissioning Group.', 'NHS Northern, Eastern and Western Wessex Clinical Commissioning Group'],
+    ['a name with a possessive inside', "Members of the Northshire Head Teachers' Association voted.", "Northshire Head Teachers' Association"],
+    ['a known name with a possessive inside', "He once ran St. James's Place Capital.", "St. James's Place Capital"],
+    ['a name after "X-based"', 'Grimsby-based Brightwater Care Group won.', 'Brightwater Care Group'],
+    ['an outlet whose name is made of common words', 'The story ran in Public Libraries News on Friday.', 'Public Libraries News'],
   ])('finds %s', (_, text, name) => {
     expect(orgs(text)).toContain(name);
   });
@@ -29,6 +37,10 @@ describe('organisations', () => {
     ['a programme', 'The Mutuals Support Programme opened. The Mutuals Support Programme has funds.', 'Mutuals Support Programme'],
     ['generic services', "Children’s Services will move to the trust.", "Children’s Services"],
     ['a number', 'In 2012 Oakfield Trust was formed.', '2012'],
+    ['two names joined by "and"', 'Mentors came from Central Surrey Health and Brightwater Leisure Limited.', 'Central Surrey Health and Brightwater Leisure Limited'],
+    ['a person and the organisation after "of"', 'Advice came from Rob Pomfret of the Cabinet Office.', 'Rob Pomfret of the Cabinet Office'],
+    ['a known name and the person after it', 'Minister for the Cabinet Office Jo Bloggs visited.', 'Cabinet Office Jo Bloggs'],
+    ['a minister’s title', 'Minister for Civil Society Nick Hurd spoke.', 'Civil Society'],
   ])('does not take %s for an organisation', (_, text, name) => {
     expect(orgs(text)).not.toContain(name);
   });
@@ -44,6 +56,22 @@ describe('organisations', () => {
       ['Little Snoring Parish Council', false],
       ['Suffolk County Council', true],
     ]);
+  });
+
+  it.each([
+    ['a masthead above the headline', 'Northshire Gazette Online\nNews\n\nCare staff go it alone\n\nStaff left the council.', 'Northshire Gazette Online'],
+    ['a masthead with its sections', 'NCJ | News | Community services\n\nCare staff go it alone\n\nStaff left the council.', 'NCJ'],
+  ])('reads the outlet from %s', (_, text, name) => {
+    const x = extract({ id: 't', title: 'Care staff go it alone', text });
+    expect(x.organisations.map((o) => [o.name, o.kind])).toContainEqual([name, 'media']);
+  });
+
+  it.each([
+    ['a section name', 'Business news\n\nCare staff go it alone\n\nStaff left the council.'],
+    ['a date', '21 May 2024\n\nCare staff go it alone\n\nStaff left the council.'],
+    ['no headline', 'Northshire Gazette Online\n\nStaff left the council.'],
+  ])('reads no outlet from %s', (_, text) => {
+    expect(extract({ id: 't', title: 'Care staff go it alone', text }).organisations.filter((o) => o.kind === 'media')).toEqual([]);
   });
 
   it('reads councils named by a list of their areas', () => {
@@ -86,6 +114,9 @@ describe('places', () => {
     ['an ambiguous name with a locative cue', 'Staff in Reading voted for the plan.', ['Reading']],
     ['an ambiguous name inside a council', 'Reading Borough Council backed it.', ['Reading']],
     ['a place inside an NHS body', 'North East Essex PCT will become a CIC.', ['North East Essex']],
+    ['a name with an apostrophe', "The hub in King's Lynn opened.", ["King's Lynn"]],
+    ['Kingston with a cue', 'Staff in Kingston and Richmond voted.', ['Kingston', 'Richmond']],
+    ['a town named like a month, in a list', 'It runs services in Wisbech, March and Ely.', ['Wisbech', 'March', 'Ely']],
   ])('finds %s', (_, text, places) => {
     expect(read(text).places.map((p) => p.name)).toEqual(places);
   });
@@ -93,6 +124,8 @@ describe('places', () => {
   it.each([
     ['an ambiguous name without a cue', 'Reading is the best way to learn.'],
     ['a month', 'The deal was signed in March.'],
+    ['a month in a date', 'It was agreed in March 2020, and between 12 March and May.'],
+    ['Kingston without a cue', 'Kingston said the plan would work.'],
     ['a place inside a mutual name', 'Central Surrey Health grew again.'],
     ['a demonym', 'A Cumbrian college will become a trust.'],
   ])('ignores %s', (_, text) => {

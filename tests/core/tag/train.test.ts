@@ -1,17 +1,18 @@
 // Training from labelled stories: a model trained without one story classifies that story.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledKnowledge } from '../../../lambdas/core/tag/bundled.ts';
 import { createTagger } from '../../../lambdas/core/tag/tagger.ts';
 import { hashKnowledge, trainModel, type LabelledExample } from '../../../lambdas/core/tag/train.ts';
 import bundledModel from '../../../lambdas/core/tag/data/model.json' with { type: 'json' };
 
-const training = ['relevant', 'lookalikes'].flatMap((f) =>
-  readFileSync(new URL(`../../../lambdas/core/tag/data/training/${f}.jsonl`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as LabelledExample),
-);
+const trainingDir = new URL('../../../lambdas/core/tag/data/training/', import.meta.url);
+// as scripts/train-tagger.ts reads them: every file, stories in id order
+const training = readdirSync(trainingDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) => readFileSync(new URL(f, trainingDir), 'utf8').split('\n').filter(Boolean))
+  .map((l) => JSON.parse(l) as LabelledExample)
+  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 describe('training', () => {
   it.each([
@@ -27,4 +28,8 @@ describe('training', () => {
   it('ships a model trained on the current knowledge (retrain after changing data/)', () => {
     expect(bundledModel.dataHash).toBe(hashKnowledge(bundledKnowledge));
   });
+
+  it('ships the model a fresh training gives (retrain after changing the training set or the features)', () => {
+    expect(trainModel(training, bundledKnowledge).version).toBe(bundledModel.version);
+  }, 120_000);
 });
