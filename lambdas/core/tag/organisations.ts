@@ -131,7 +131,7 @@ export function createOrganisationFinder(
         for (const part of splitCoordination(tokens, run)) {
           const first = tokens[part.from]!;
           if (starters.has(first.fold) || generic.has(first.fold) && part.to - part.from === 1) continue;
-          if (tokens.slice(part.from, part.to).some((t) => roleWords.has(t.fold))) continue;
+          if (tokens.slice(part.from, part.to).some((t) => roleWords.has(t.fold)) || namesAThing(tokens, part)) continue;
           const name = spanText(text, tokens, part);
           add(compareKey(name), { name, kind, known: false, sectors: [] }, part);
         }
@@ -168,7 +168,9 @@ export function createOrganisationFinder(
         while (from < part.to && (ARTICLES.has(tokens[from]!.fold) || (tokens[from]!.sentenceStart && starters.has(tokens[from]!.fold)))) from++;
         const words = tokens.slice(from, part.to);
         if (words.length < 2 || words.every((t) => generic.has(t.fold)) || notNames.has(words.at(-1)!.fold)) continue;
-        if (words.some((t) => /\d/.test(t.text))) continue;
+        if (words.some((t) => /\d/.test(t.text)) || namesAThing(tokens, { from, to: part.to })) continue;
+        // "Spin-outs" opening two sentences: one capital, which the sentence gave it
+        if (words.filter((t) => t.cap).length < 2 && words[0]!.sentenceStart) continue;
         const span = { from, to: part.to };
         const name = spanText(text, tokens, span);
         const key = compareKey(name);
@@ -178,6 +180,13 @@ export function createOrganisationFinder(
       }
     }
     return mergeShortForms([...found, ...[...byKey.values()].filter((o) => o.spans.length >= 2)], compareKey);
+  }
+
+  // "Hirst Prize for Social Enterprise Excellence", "Mutuals Support Programme for Wales": a
+  // prize, programme or fund named for something, not an organisation
+  function namesAThing(tokens: Token[], span: Span): boolean {
+    for (let k = span.from; k < span.to - 1; k++) if (notNames.has(tokens[k]!.fold) && HEAD_LINKS.has(tokens[k + 1]!.fold)) return true;
+    return false;
   }
 
   // A known name inside a longer one is another organisation: "Sodexo Justice Services",
@@ -324,7 +333,7 @@ export function createOrganisationFinder(
     // before: "the social enterprise Leading Lives", "its energy company, Robin Hood Energy,"
     for (const noun of nouns) {
       const at = run.from - noun.words.length;
-      if ((first.gap === 'space' || (first.gap === 'comma' && closed)) && matchesAt(tokens, at, noun) && tokens.slice(at, run.from).every((t) => !t.cap)) {
+      if ((first.gap === 'space' || (first.gap === 'comma' && closed)) && matchesAt(tokens, at, noun) && tokens.slice(at, run.from).every((t) => !t.cap) && !tokens[run.from - 1]!.possessive) {
         return noun.kind;
       }
     }
@@ -348,8 +357,10 @@ export function createOrganisationFinder(
     for (k++; k < end; k++) {
       const t = tokens[k]!;
       const noun = nouns.find((n) => matchesAt(tokens, k, n));
-      // "David Mellen, the council leader": the noun qualifies a job, not the name
-      if (noun && !t.cap && !roleWords.has(tokens[k + noun.words.length]?.fold ?? '')) return noun.kind;
+      // "David Mellen, the council leader", "Jo Bloggs, the council's director": the noun
+      // qualifies a job, not the name
+      const last = noun && tokens[k + noun.words.length - 1]!;
+      if (noun && !t.cap && !last!.possessive && !roleWords.has(tokens[k + noun.words.length]?.fold ?? '')) return noun.kind;
       if (t.gap === 'break' || (t.cap && !t.possessive) || PREPOSITIONS.has(t.fold) || roleWords.has(t.fold)) return undefined;
     }
     return undefined;

@@ -6,7 +6,7 @@
 import type { KnownPerson, PeopleLexicon } from './knowledge.ts';
 import type { Doc } from './organisations.ts';
 import { createPhraseIndex, type PhraseIndex } from './phrases.ts';
-import { spanText, type Span } from './sequences.ts';
+import { overlaps, spanText, type Span } from './sequences.ts';
 import { foldName, tokenize, type Token } from './text.ts';
 import { words as STOPWORDS } from 'natural/lib/natural/util/stopwords.js';
 
@@ -83,7 +83,9 @@ export function createPeopleFinder(known: KnownPerson[], lexicon: PeopleLexicon,
         const words = nameSpan.to - nameSpan.from;
         const first = tokens[nameSpan.from]!;
         const byGivenName = words >= 2 && givenNames.has(first.fold) && !first.caps;
-        if (h > 0 || byGivenName || (words >= 2 && words <= 3 && plainWords(tokens, nameSpan) && cuedAsPerson(text, tokens, nameSpan))) {
+        // a name read from its context alone holds no place: "said Healthwatch Suffolk"
+        const cued = words >= 2 && words <= 3 && plainWords(tokens, nameSpan) && !places.some((p) => overlaps(p, nameSpan)) && cuedAsPerson(text, tokens, nameSpan);
+        if (h > 0 || byGivenName || cued) {
           take({ span: { from: i, to: nameSpan.to }, nameSpan, surnameOnly: h > 0 && (words === 1 || particles.has(first.fold)) });
           i = nameSpan.to - 1;
         }
@@ -176,6 +178,8 @@ export function createPeopleFinder(known: KnownPerson[], lexicon: PeopleLexicon,
     // the phrase must hold a role word; leading glue words and sentence openers drop off
     while (from < at && (!tokens[from]!.cap && !roleWords.has(tokens[from]!.fold) && !roleModifiers.has(tokens[from]!.fold) || DETERMINERS.has(tokens[from]!.fold) || ['of', 'for', 'and', 'at'].includes(tokens[from]!.fold))) from++;
     const words = tokens.slice(from, at);
+    // "Helen Hayes MP and Rosie Duffield": a title never ends in a joining word
+    if (['of', 'for', 'and', 'at', 'the'].includes(words.at(-1)?.fold ?? '')) return undefined;
     return words.some((t) => roleWords.has(t.fold)) ? { from, to: at } : undefined;
   }
 

@@ -74,7 +74,9 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
   // A stored story is read as a new one is (its text extracted again), with the names it was
   // stored with, which editors may have corrected: so it clusters as it would in a batch.
   const candidateOf = (s: StoredStory): ClusterCandidate => {
-    const key = `${s.id}\u0000${s.tags?.cluster ?? ''}`;
+    const t = s.tags;
+    // keyed by what editors may change, so that a corrected story is read again
+    const key = t ? [s.id, t.cluster, t.eventType, ...t.organisations.map((o) => o.name), ...t.people.map((p) => p.name), ...t.places].join('\u0000') : s.id;
     let c = storedFeatures.get(key);
     if (!c) {
       const { x, c: classified } = analyse(s);

@@ -48,7 +48,7 @@ export function trainModel(examples: LabelledExample[], knowledge: Knowledge): T
 }
 
 /** The names a story is tagged with, as the tagger returns them. */
-export function namesOf(x: Extracted): { organisations: { name: string }[]; people: { name: string }[]; places: string[] } {
+function namesOf(x: Extracted): { organisations: { name: string }[]; people: { name: string }[]; places: string[] } {
   return { organisations: x.organisations, people: x.people, places: x.places.map((p) => p.name) };
 }
 
@@ -62,7 +62,7 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
   const relevance = trainLogistic(relevanceSet, RELEVANCE);
   const relevanceThreshold = bestThreshold(outOfFold(relevanceSet, RELEVANCE, interleaved(relevanceSet.length)), relevanceSet.map((s) => s.y), accuracy);
 
-  const relevant = evidence.map((e, i) => ({ e, g: gold[i]! })).filter((r) => r.g.relevant);
+  const relevant = evidence.map((e, i) => ({ e, g: gold[i]!, i })).filter((r) => r.g.relevant);
   const relevantFolds = interleaved(relevant.length);
   const sectorSet = relevant.flatMap(({ e, g }) => SECTORS.map((s) => ({ x: e.sectors.get(s)!, y: g.sectors.includes(s) })));
   const sectors = trainLogistic(sectorSet, SECTOR);
@@ -77,10 +77,13 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
     relevant.filter(({ e, g }, i) => pickEvent(e.eventCues, EVENT_TYPES.map((type, k) => [type, oof[k]![i]!]), weight) === g.eventType).length;
   const eventWeight = EVENT_WEIGHTS.reduce((best, w) => (accuracyWith(w) > accuracyWith(best) ? w : best), 0);
 
-  // the event type clustering compares: out of fold for the stories the event models learn from
-  const eventWeightedOof = new Map(relevant.map(({ e }, i) => [e, pickEvent(e.eventCues, EVENT_TYPES.map((type, k) => [type, oof[k]![i]!]), eventWeight)]));
+  // the event types clustering compares: out of fold for the stories the event models learn
+  // from, as they will be for stories the models have not seen
   const loadedEvents = EVENT_TYPES.map((type) => [type, loadLinear(models[type])] as const);
-  const eventTypes = evidence.map((e) => eventWeightedOof.get(e) ?? pickEvent(e.eventCues, loadedEvents.map(([type, m]) => [type, logit(m, e.terms)]), eventWeight));
+  const eventTypes = evidence.map((e) => pickEvent(e.eventCues, loadedEvents.map(([type, m]) => [type, logit(m, e.terms)]), eventWeight));
+  relevant.forEach(({ e, i }, k) => {
+    eventTypes[i] = pickEvent(e.eventCues, EVENT_TYPES.map((type, t) => [type, oof[t]![k]!]), eventWeight);
+  });
   const unseenIdf = 1 + Math.log(data.length);
   const cluster = trainClusterModel(
     data.map((d, i) => clusterSource(d.extracted, { ...namesOf(d.extracted), eventType: eventTypes[i] })),
@@ -123,7 +126,7 @@ function inverseDocumentFrequencies(stories: Extracted[]): Record<string, number
  * between folds, they would flatter every score). Events are dealt to folds in order of first
  * appearance; a story with no cluster label is an event of its own.
  */
-export function eventFolds(gold: Pick<GoldLabels, 'cluster'>[], folds = FOLDS): number[] {
+function eventFolds(gold: Pick<GoldLabels, 'cluster'>[], folds = FOLDS): number[] {
   const foldOf = new Map<string, number>();
   return gold.map((g, i) => {
     const key = g.cluster ?? `\u0000${i}`;
@@ -156,7 +159,7 @@ function outOfFold(set: LabelledVector[], options: typeof RELEVANCE, foldOf: num
  * compared. A name's rarity in a pair is counted without the pair's own two stories, as it will
  * be for stories the model has not seen. The threshold is chosen on pairs scored out of fold.
  */
-export function trainClusterModel(sources: ClusterSource[], clusters: (string | undefined)[], weights: TermWeights): ClusterModelData {
+function trainClusterModel(sources: ClusterSource[], clusters: (string | undefined)[], weights: TermWeights): ClusterModelData {
   const features = sources.map((s) => clusterFeatures(s, weights));
   const counts = new Map<string, number>();
   for (const f of features) for (const e of f.entities) counts.set(e, (counts.get(e) ?? 0) + 1);

@@ -54,7 +54,7 @@ describe('clustering', () => {
     const stored: StoredStory[] = [];
     const oneByOne = training.map((story) => {
       const tags = tagger.tag(story, stored);
-      stored.push({ ...story, published: story.published ?? undefined, tags });
+      stored.push({ id: story.id, title: story.title ?? undefined, text: story.text, published: story.published ?? undefined, tags });
       return tags.cluster;
     });
     expect(oneByOne).toEqual(batch);
