@@ -2,7 +2,7 @@
 // and the knowledge base give (lexicon phrases, the mutuals found and their sectors).
 import type { EventType, Sector } from '../model.ts';
 import { loadClusterModel, type ClusterModel, type ClusterModelData } from './cluster.ts';
-import type { Extracted } from './extract.ts';
+import { PUBLIC_BODIES, type Extracted } from './extract.ts';
 import { createPhraseCounter, termCounts, tfidf, type PhraseHit, type Vector } from './features.ts';
 import type { Lexicons } from './knowledge.ts';
 import { loadLinear, logit, sigmoid, type LinearModel, type LoadedLinearModel } from './logistic.ts';
@@ -11,7 +11,6 @@ const TITLE_WEIGHT = 3;
 // the lead, and how much more its event cues count than the body's: chosen by cross-validation
 const LEAD_WORDS = 60;
 const LEAD_WEIGHT = 6;
-const PUBLIC_BODIES = new Set(['local-authority', 'nhs-body', 'government']);
 
 export const SECTORS: readonly Sector[] = [
   'health', 'adult-social-care', 'children-and-families', 'youth-services', 'education', 'housing-and-homelessness',

@@ -1,12 +1,12 @@
 // Story clusters: stories about the same event (from any outlet) share a cluster id. A story
-// joins the cluster of its most similar earlier story when a pair model says they report one
-// event; otherwise it starts a cluster named after itself. The pair model reads how alike two
-// stories are (TF-IDF cosine of texts and titles), what they share that few other stories name
-// (organisations, people, places, amounts), whether they tell the same kind of event, and how
-// far apart they were published (or, undated, the years they mention).
+// joins the cluster whose stories a pair model says, on average, report its event; otherwise
+// it starts a cluster named after itself. The pair model reads how alike two stories are (TF-IDF
+// cosine of texts and titles), what they share that few other stories name (organisations,
+// people, places, amounts), whether they tell the same kind of event (how alike their event
+// cues are), and how far apart they were published (or, undated, the years they mention).
 import type { EventType } from '../model.ts';
 import type { Extracted } from './extract.ts';
-import { cosine, stems, termCounts, tfidf, type Vector } from './features.ts';
+import { cosine, dot, pack, stems, termCounts, tfidf, type PackedVector, type Vector } from './features.ts';
 import { logit, sigmoid, type LinearModel, type LoadedLinearModel } from './logistic.ts';
 import { foldName } from './text.ts';
 
@@ -21,13 +21,15 @@ export interface ClusterSource {
   titleWords: string[];
   /** Names of its organisations, people and places, as tagged. */
   names: string[];
-  eventType?: EventType;
+  /** How strongly the text tells each kind of event (the event lexicon's cues). */
+  eventCues: ReadonlyMap<EventType, number>;
 }
 
 /** A tagged story as clustering reads it: built the same way for a new story and a stored one. */
 export function clusterSource(
   x: Pick<Extracted, 'id' | 'published' | 'text' | 'words' | 'titleWords'>,
-  tags: { organisations: { name: string }[]; people: { name: string }[]; places: string[]; eventType?: EventType },
+  tags: { organisations: { name: string }[]; people: { name: string }[]; places: string[] },
+  eventCues: ReadonlyMap<EventType, number>,
 ): ClusterSource {
   return {
     id: x.id,
@@ -36,7 +38,7 @@ export function clusterSource(
     words: x.words,
     titleWords: x.titleWords,
     names: [...tags.organisations.map((o) => o.name), ...tags.people.map((p) => p.name), ...tags.places],
-    eventType: tags.eventType,
+    eventCues,
   };
 }
 
@@ -45,20 +47,21 @@ export interface ClusterFeatures {
   id: string;
   /** Publication time in milliseconds, when known. */
   time?: number;
-  terms: Vector;
+  terms: PackedVector;
   /**
    * The terms without the words of the story's names: what happened rather than who it
    * happened to, which tells apart two events of one organisation.
    */
-  eventTerms: Vector;
-  titleTerms: Vector;
+  eventTerms: PackedVector;
+  titleTerms: PackedVector;
   /** Folded names of its organisations, people and places. */
   entities: Set<string>;
-  /** Amounts and counts ("£4m", "300"), years apart. */
+  /** Amounts and counts ("£4m", "300"); years are kept apart. */
   numbers: Set<string>;
-  /** Years mentioned in the text. */
-  years: Set<number>;
-  eventType?: EventType;
+  /** The latest year the text mentions. */
+  latestYear?: number;
+  /** Its event cues, as a unit vector: a graded kind of event, robust to a wrong guess of one. */
+  eventCues: Vector;
 }
 
 export interface ClusterCandidate extends ClusterFeatures {
@@ -88,11 +91,21 @@ export interface ClusterModel {
 
 export function loadClusterModel(data: ClusterModelData): ClusterModel {
   const counts = new Map(Object.entries(data.entityCounts));
+  const rarity = rarityOf(data.stories, (e) => counts.get(e) ?? 0);
+  // every pair of stories asks after their names: remember the answers
+  const known = new Map<string, number>();
   return {
     model: { bias: data.model.bias, weights: new Map(Object.entries(data.model.weights)) },
     threshold: data.threshold,
     days: data.days,
-    rarity: rarityOf(data.stories, (e) => counts.get(e) ?? 0),
+    rarity(e) {
+      let r = known.get(e);
+      if (r === undefined) {
+        if (known.size >= 100_000) known.clear();
+        known.set(e, (r = rarity(e)));
+      }
+      return r;
+    },
   };
 }
 
@@ -121,13 +134,13 @@ export function clusterFeatures(s: ClusterSource, weights: TermWeights): Cluster
   return {
     id: s.id,
     ...(Number.isFinite(time) ? { time } : {}),
-    terms: tfidf(counts, weights.idf, weights.unseenIdf),
-    eventTerms: tfidf(eventCounts, weights.idf, weights.unseenIdf),
-    titleTerms: tfidf(termCounts(s.titleWords), weights.idf, weights.unseenIdf),
+    terms: pack(tfidf(counts, weights.idf, weights.unseenIdf)),
+    eventTerms: pack(tfidf(eventCounts, weights.idf, weights.unseenIdf)),
+    titleTerms: pack(tfidf(termCounts(s.titleWords), weights.idf, weights.unseenIdf)),
     entities: new Set(s.names.map(foldName).filter(Boolean)),
     numbers,
-    years,
-    ...(s.eventType ? { eventType: s.eventType } : {}),
+    ...(years.size ? { latestYear: Math.max(...years) } : {}),
+    eventCues: unit(s.eventCues),
   };
 }
 
@@ -150,7 +163,7 @@ export function numbersIn(text: string): { numbers: Set<string>; years: Set<numb
     }
     if (!currency && !unit && value < 32) continue;
     const u = unit ? (UNITS[unit.toLowerCase().replace(/\s+/g, ' ')] ?? unit.toLowerCase()) : '';
-    numbers.add(`${currency ? '£' : ''}${value}${fraction ?? ''}${u}`);
+    numbers.add(`${currency?.trim() ?? ''}${value}${fraction ?? ''}${u}`);
   }
   return { numbers, years };
 }
@@ -168,19 +181,18 @@ export function pairFeatures(a: ClusterFeatures, b: ClusterFeatures, rarity: (en
   const numbers = overlap(a.numbers, b.numbers);
   const days = daysApart(a, b);
   const features: Vector = new Map([
-    ['text', cosine(a.terms, b.terms)],
-    ['event-text', cosine(a.eventTerms, b.eventTerms)],
-    ['title', cosine(a.titleTerms, b.titleTerms)],
+    ['text', dot(a.terms, b.terms)],
+    ['event-text', dot(a.eventTerms, b.eventTerms)],
+    ['title', dot(a.titleTerms, b.titleTerms)],
     ['entities', union ? shared / union : 0],
     ['rare', Math.min(shared, 3) / 3],
     ['numbers', Math.min(numbers, 3) / 3],
-    ['same-type', a.eventType && a.eventType === b.eventType ? 1 : 0],
+    ['event-kind', cosine(a.eventCues, b.eventCues)],
   ]);
   if (days === undefined) {
     features.set('undated', 1);
     // undated stories years apart: the latest years they mention tell
-    const gap = latestYearsApart(a, b);
-    if (gap !== undefined) features.set('years-apart', Math.min(gap, 3) / 3);
+    if (a.latestYear !== undefined && b.latestYear !== undefined) features.set('years-apart', Math.min(Math.abs(a.latestYear - b.latestYear), 3) / 3);
   } else features.set('near', Math.exp(-days / 3));
   return features;
 }
@@ -231,13 +243,13 @@ export function daysApart(a: Pick<ClusterFeatures, 'time'>, b: Pick<ClusterFeatu
   return a.time === undefined || b.time === undefined ? undefined : Math.abs(a.time - b.time) / DAY;
 }
 
+function unit(weights: ReadonlyMap<string, number>): Vector {
+  const norm = Math.sqrt([...weights.values()].reduce((n, x) => n + x * x, 0));
+  return new Map(norm > 0 ? [...weights].map(([k, x]) => [k, x / norm]) : []);
+}
+
 function overlap<T>(a: Set<T>, b: Set<T>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
   return n;
-}
-
-function latestYearsApart(a: ClusterFeatures, b: ClusterFeatures): number | undefined {
-  if (!a.years.size || !b.years.size) return undefined;
-  return Math.abs(Math.max(...a.years) - Math.max(...b.years));
 }

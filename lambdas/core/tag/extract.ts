@@ -33,7 +33,8 @@ export interface Extracted {
 
 export type Extractor = (input: StoryInput) => Extracted;
 
-const PUBLIC_BODIES = new Set<OrganisationKind>(['local-authority', 'nhs-body', 'government']);
+/** Kinds of organisation that are the public sector itself. */
+export const PUBLIC_BODIES: ReadonlySet<OrganisationKind> = new Set<OrganisationKind>(['local-authority', 'nhs-body', 'government']);
 
 export function createExtractor(knowledge: Knowledge): Extractor {
   const { lexicons } = knowledge;

@@ -67,6 +67,51 @@ export function tfidf(counts: Vector, idf: Readonly<Record<string, number>>, uns
   return v;
 }
 
+/**
+ * A sparse vector packed for fast dot products: its terms hashed to 32-bit numbers (the hashing
+ * trick: two terms rarely share a hash, and when they do their weights add up), in increasing
+ * order, with their weights. Clustering takes a dot product for every pair of stories.
+ */
+export interface PackedVector {
+  keys: Uint32Array;
+  values: Float64Array;
+}
+
+export function pack(v: Vector): PackedVector {
+  const entries = [...v].map(([term, x]) => [fnv1a(term), x] as const).sort((a, b) => a[0] - b[0]);
+  const keys: number[] = [];
+  const values: number[] = [];
+  for (const [key, x] of entries) {
+    if (keys.at(-1) === key) values[values.length - 1]! += x;
+    else {
+      keys.push(key);
+      values.push(x);
+    }
+  }
+  return { keys: Uint32Array.from(keys), values: Float64Array.from(values) };
+}
+
+export function dot(a: PackedVector, b: PackedVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.keys.length && j < b.keys.length) {
+    const x = a.keys[i]!;
+    const y = b.keys[j]!;
+    if (x === y) sum += a.values[i++]! * b.values[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+// 32-bit FNV-1a over UTF-16 code units
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 export function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let dot = 0;

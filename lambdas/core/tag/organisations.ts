@@ -1,7 +1,10 @@
 // Organisations named in a story: knowledge-base names and aliases first, then names the
 // knowledge base lacks, read from the text (capitalised words ending in an organisation word,
 // "Department of ...", "NAViGO, a mutual ...", "the social enterprise Leading Lives"), with
-// short forms folded into the full name used in the same story.
+// short forms folded into the full name used in the same story. A run of capitalised words is
+// cut where one name ends and the next begins ("... Health and Greenwich Leisure Limited", "Rob
+// Pomfret of the Cabinet Office"), and joined over the commas and possessives some names hold
+// ("Department for Digital, Culture, Media and Sport", "Croydon Head Teachers’ Association").
 import type { OrganisationKind, Sector } from '../model.ts';
 import type { KnownOrganisation, OrganisationLexicon } from './knowledge.ts';
 import { createPhraseIndex, type PhraseIndex } from './phrases.ts';
@@ -52,7 +55,7 @@ export function createOrganisationFinder(
   known: KnownOrganisation[],
   lexicon: OrganisationLexicon,
   roleWords: ReadonlySet<string>,
-  givenNames: ReadonlySet<string> = new Set(),
+  givenNames: ReadonlySet<string>,
 ): OrganisationFinder {
   const index: PhraseIndex<KnownOrganisation> = createPhraseIndex();
   for (const org of known) for (const name of [org.name, ...org.aliases]) index.add(name, org);
@@ -240,8 +243,7 @@ export function createOrganisationFinder(
   function isPersonName(tokens: Token[], from: number, to: number): boolean {
     if (to - from < 2 || to - from > 3) return false;
     const words = tokens.slice(from, to);
-    if (!givenNames.has(words[0]!.fold) || words.some((t) => !t.cap || t.caps || roleWords.has(t.fold) || organisationWords.has(t.fold))) return false;
-    return true;
+    return givenNames.has(words[0]!.fold) && words.every((t) => t.cap && !t.caps && !roleWords.has(t.fold) && !organisationWords.has(t.fold));
   }
 
   // Capitalised runs that may be names, with the possessives and commas some names hold
@@ -311,6 +313,8 @@ export function createOrganisationFinder(
     // name ("Co-operative Business District", a guide)
     let beforeTitle = run.to;
     while (beforeTitle > from && roleWords.has(tokens[beforeTitle - 1]!.fold)) beforeTitle--;
+    // "Jane Smith Chief Executive": a person and her title
+    if (beforeTitle < run.to && isPersonName(tokens, from, beforeTitle)) return undefined;
     for (const end of new Set([run.to, beforeTitle])) {
       const suffix = suffixes.find((s) => s.words.length <= end - from && matchesAt(tokens, end - s.words.length, s));
       if (!suffix) continue;
@@ -359,8 +363,7 @@ export function createOrganisationFinder(
       const noun = nouns.find((n) => matchesAt(tokens, k, n));
       // "David Mellen, the council leader", "Jo Bloggs, the council's director": the noun
       // qualifies a job, not the name
-      const last = noun && tokens[k + noun.words.length - 1]!;
-      if (noun && !t.cap && !last!.possessive && !roleWords.has(tokens[k + noun.words.length]?.fold ?? '')) return noun.kind;
+      if (noun && !t.cap && !tokens[k + noun.words.length - 1]!.possessive && !roleWords.has(tokens[k + noun.words.length]?.fold ?? '')) return noun.kind;
       if (t.gap === 'break' || (t.cap && !t.possessive) || PREPOSITIONS.has(t.fold) || roleWords.has(t.fold)) return undefined;
     }
     return undefined;

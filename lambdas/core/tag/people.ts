@@ -82,7 +82,11 @@ export function createPeopleFinder(known: KnownPerson[], lexicon: PeopleLexicon,
         if (orgFolds.some((o) => o.startsWith(`${folded} `))) continue;
         const words = nameSpan.to - nameSpan.from;
         const first = tokens[nameSpan.from]!;
-        const byGivenName = words >= 2 && givenNames.has(first.fold) && !first.caps;
+        // "Elizabeth Finn Care": a person's name does not run on into another capitalised word
+        // (titles after a name are written in capitals: "Jane Smith MP")
+        const next = tokens[nameSpan.to];
+        const runsOn = next !== undefined && next.gap === 'space' && next.cap && !next.caps && !roleWords.has(next.fold);
+        const byGivenName = words >= 2 && givenNames.has(first.fold) && !first.caps && !runsOn;
         // a name read from its context alone holds no place: "said Healthwatch Suffolk"
         const cued = words >= 2 && words <= 3 && plainWords(tokens, nameSpan) && !places.some((p) => overlaps(p, nameSpan)) && cuedAsPerson(text, tokens, nameSpan);
         if (h > 0 || byGivenName || cued) {

@@ -14,7 +14,7 @@ export interface StoredStory {
   title?: string;
   text: string;
   published?: string;
-  tags?: Pick<Tags, 'cluster' | 'organisations' | 'people' | 'places'> & Partial<Pick<Tags, 'eventType'>>;
+  tags?: Pick<Tags, 'cluster' | 'organisations' | 'people' | 'places'>;
 }
 
 /** Names found in the text that the knowledge base does not hold: for editors to confirm. */
@@ -54,7 +54,8 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
 
   const analyse = (input: StoryInput) => {
     const x = extract(input);
-    return { x, c: classifier.classify(model, classifier.evidence(x, trained.idf)) };
+    const e = classifier.evidence(x, trained.idf);
+    return { x, e, c: classifier.classify(model, e) };
   };
 
   const toTags = (x: Extracted, c: ReturnType<typeof analyse>['c'], cluster: string): Tags => ({
@@ -69,20 +70,20 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
     cluster,
   });
 
-  const featuresOf = (x: Extracted, tags: Tags): ClusterFeatures => clusterFeatures(clusterSource(x, tags), weights);
+  const featuresOf = ({ x, e }: ReturnType<typeof analyse>, tags: Pick<Tags, 'organisations' | 'people' | 'places'>): ClusterFeatures =>
+    clusterFeatures(clusterSource(x, tags, e.eventCues), weights);
 
   // A stored story is read as a new one is (its text extracted again), with the names it was
   // stored with, which editors may have corrected: so it clusters as it would in a batch.
   const candidateOf = (s: StoredStory): ClusterCandidate => {
     const t = s.tags;
     // keyed by what editors may change, so that a corrected story is read again
-    const key = t ? [s.id, t.cluster, t.eventType, ...t.organisations.map((o) => o.name), ...t.people.map((p) => p.name), ...t.places].join('\u0000') : s.id;
+    const key = t ? [s.id, t.cluster, ...t.organisations.map((o) => o.name), ...t.people.map((p) => p.name), ...t.places].join('\u0000') : s.id;
     let c = storedFeatures.get(key);
     if (!c) {
-      const { x, c: classified } = analyse(s);
-      const fresh = toTags(x, classified, s.id);
-      const tags = s.tags ? { ...fresh, ...s.tags } : fresh;
-      c = { ...featuresOf(x, tags), cluster: tags.cluster };
+      const analysed = analyse(s);
+      const tags = s.tags ?? toTags(analysed.x, analysed.c, s.id);
+      c = { ...featuresOf(analysed, tags), cluster: tags.cluster };
       if (storedFeatures.size > 5_000) storedFeatures.clear();
       storedFeatures.set(key, c);
     }
@@ -90,9 +91,10 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
   };
 
   const tagWithCandidates: Tagger['tagWithCandidates'] = (input, stored = []) => {
-    const { x, c } = analyse(input);
+    const analysed = analyse(input);
+    const { x, c } = analysed;
     const own = toTags(x, c, input.id);
-    const tags = stored.length ? { ...own, cluster: assignCluster(model.cluster, featuresOf(x, own), stored.map(candidateOf)) } : own;
+    const tags = stored.length ? { ...own, cluster: assignCluster(model.cluster, featuresOf(analysed, own), stored.map(candidateOf)) } : own;
     return {
       tags,
       candidates: {
@@ -108,10 +110,10 @@ export function createTagger(knowledge: Knowledge = bundledKnowledge, trained: T
     tagWithCandidates,
     tagBatch(inputs) {
       const tagged = inputs.map((input) => {
-        const { x, c } = analyse(input);
-        return { x, tags: toTags(x, c, input.id) };
+        const analysed = analyse(input);
+        return { analysed, tags: toTags(analysed.x, analysed.c, input.id) };
       });
-      const clusters = clusterBatch(model.cluster, tagged.map(({ x, tags }) => featuresOf(x, tags)));
+      const clusters = clusterBatch(model.cluster, tagged.map(({ analysed, tags }) => featuresOf(analysed, tags)));
       return tagged.map(({ tags }, i) => ({ ...tags, cluster: clusters[i]! }));
     },
   };

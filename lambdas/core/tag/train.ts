@@ -62,7 +62,7 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
   const relevance = trainLogistic(relevanceSet, RELEVANCE);
   const relevanceThreshold = bestThreshold(outOfFold(relevanceSet, RELEVANCE, interleaved(relevanceSet.length)), relevanceSet.map((s) => s.y), accuracy);
 
-  const relevant = evidence.map((e, i) => ({ e, g: gold[i]!, i })).filter((r) => r.g.relevant);
+  const relevant = evidence.map((e, i) => ({ e, g: gold[i]! })).filter((r) => r.g.relevant);
   const relevantFolds = interleaved(relevant.length);
   const sectorSet = relevant.flatMap(({ e, g }) => SECTORS.map((s) => ({ x: e.sectors.get(s)!, y: g.sectors.includes(s) })));
   const sectors = trainLogistic(sectorSet, SECTOR);
@@ -77,16 +77,9 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
     relevant.filter(({ e, g }, i) => pickEvent(e.eventCues, EVENT_TYPES.map((type, k) => [type, oof[k]![i]!]), weight) === g.eventType).length;
   const eventWeight = EVENT_WEIGHTS.reduce((best, w) => (accuracyWith(w) > accuracyWith(best) ? w : best), 0);
 
-  // the event types clustering compares: out of fold for the stories the event models learn
-  // from, as they will be for stories the models have not seen
-  const loadedEvents = EVENT_TYPES.map((type) => [type, loadLinear(models[type])] as const);
-  const eventTypes = evidence.map((e) => pickEvent(e.eventCues, loadedEvents.map(([type, m]) => [type, logit(m, e.terms)]), eventWeight));
-  relevant.forEach(({ e, i }, k) => {
-    eventTypes[i] = pickEvent(e.eventCues, EVENT_TYPES.map((type, t) => [type, oof[t]![k]!]), eventWeight);
-  });
   const unseenIdf = 1 + Math.log(data.length);
   const cluster = trainClusterModel(
-    data.map((d, i) => clusterSource(d.extracted, { ...namesOf(d.extracted), eventType: eventTypes[i] })),
+    data.map((d, i) => clusterSource(d.extracted, namesOf(d.extracted), evidence[i]!.eventCues)),
     gold.map((g) => g.cluster),
     { idf, unseenIdf },
   );
@@ -250,7 +243,8 @@ export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FO
   let relRight = 0, tp = 0, fp = 0, fn = 0, evRight = 0, evN = 0, ctp = 0, cfp = 0, cfn = 0;
   for (let fold = 0; fold < folds; fold++) {
     const model = loadModel(trainPrepared(data.filter((_, i) => foldOf[i] !== fold), knowledge));
-    const classified = data.map((d) => classifier.classify(model, classifier.evidence(d.extracted, model.source.idf)));
+    const evidence = data.map((d) => classifier.evidence(d.extracted, model.source.idf));
+    const classified = evidence.map((e) => classifier.classify(model, e));
     data.forEach((d, i) => {
       if (foldOf[i] !== fold) return;
       const c = classified[i]!;
@@ -264,7 +258,7 @@ export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FO
       if (c.eventType === g.eventType) evRight++;
     });
     const weights = { idf: model.source.idf, unseenIdf: model.source.cluster.unseenIdf };
-    const features = data.map((d, i) => clusterFeatures(clusterSource(d.extracted, { ...namesOf(d.extracted), eventType: classified[i]!.eventType }), weights));
+    const features = data.map((d, i) => clusterFeatures(clusterSource(d.extracted, namesOf(d.extracted), evidence[i]!.eventCues), weights));
     const clusters = clusterBatch(model.cluster, features);
     for (let i = 0; i < data.length; i++) {
       for (let j = i + 1; j < data.length; j++) {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignCluster, numbersIn, type ClusterCandidate, type ClusterFeatures, type ClusterModel } from '../../../lambdas/core/tag/cluster.ts';
+import { dot, pack } from '../../../lambdas/core/tag/features.ts';
 import { createTagger, type StoredStory } from '../../../lambdas/core/tag/tagger.ts';
 import type { LabelledExample } from '../../../lambdas/core/tag/train.ts';
 
@@ -68,12 +69,12 @@ describe('assignCluster', () => {
   const model: ClusterModel = { model: { bias: -5, weights: new Map([['text', 10]]) }, threshold: 0.5, days: 21, rarity: () => 1 };
   const story = (id: string, terms: [string, number][]): ClusterFeatures => ({
     id,
-    terms: new Map(terms),
-    eventTerms: new Map(),
-    titleTerms: new Map(),
+    terms: pack(new Map(terms)),
+    eventTerms: pack(new Map()),
+    titleTerms: pack(new Map()),
     entities: new Set(),
     numbers: new Set(),
-    years: new Set(),
+    eventCues: new Map(),
   });
   const member = (s: ClusterFeatures, cluster: string): ClusterCandidate => ({ ...s, cluster });
 
@@ -94,6 +95,15 @@ describe('assignCluster', () => {
     const x = { ...story('x', [['a', 1]]), time: 0 };
     expect(assignCluster(model, x, [member({ ...story('p', [['a', 1]]), time: 30 * day }, 'one')])).toBe('x');
     expect(assignCluster(model, x, [member({ ...story('p', [['a', 1]]), time: 2 * day }, 'one')])).toBe('one');
+  });
+});
+
+describe('packed vectors', () => {
+  it('give the dot product of the vectors they pack', () => {
+    const a = new Map([['mutual', 0.6], ['staff', 0.8]]);
+    const b = new Map([['staff', 0.5], ['council', 0.5], ['mutual', 0.7071]]);
+    expect(dot(pack(a), pack(b))).toBeCloseTo(0.6 * 0.7071 + 0.8 * 0.5, 10);
+    expect(dot(pack(a), pack(new Map([['library', 1]])))).toBe(0);
   });
 });
 
