@@ -3,7 +3,6 @@
 // repeated with their paragraphs rotated so that no two texts are the same).
 //
 //   tsx scripts/bench-tag.ts [COUNT]
-import { readdirSync, readFileSync } from 'node:fs';
 
 const started = performance.now();
 const { createTagger } = await import('../lambdas/core/tag/tagger.ts');
@@ -12,12 +11,8 @@ const tagger = createTagger();
 const ready = performance.now();
 
 const count = Number(process.argv[2] ?? 2000);
-const trainingDir = new URL('../lambdas/core/tag/data/training/', import.meta.url);
-const training = readdirSync(trainingDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .flatMap((f) => readFileSync(new URL(f, trainingDir), 'utf8').split('\n').filter(Boolean))
-  .map((l) => JSON.parse(l) as { id: string; title?: string; text: string });
+const { readTrainingSet } = await import('../lambdas/local/training-set.ts');
+const training = readTrainingSet();
 const stories = Array.from({ length: count }, (_, i) => {
   const s = training[i % training.length]!;
   const paragraphs = s.text.split('\n\n');

@@ -4,33 +4,14 @@
 //
 // Examples are the training set (data/training/*.jsonl) plus any extra files of labelled
 // stories in the same format (editors' corrections). Prints 5-fold cross-validated scores.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { bundledKnowledge } from '../lambdas/core/tag/bundled.ts';
-import { crossValidate, prepare, trainPrepared, type LabelledExample } from '../lambdas/core/tag/train.ts';
+import { crossValidate, prepare, trainPrepared } from '../lambdas/core/tag/train.ts';
+import { readLabelledFile, trainingFiles } from '../lambdas/local/training-set.ts';
 
 const data = new URL('../lambdas/core/tag/data/', import.meta.url);
-const trainingDir = new URL('training/', data);
-const TRAINING = readdirSync(trainingDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .map((f) => fileURLToPath(new URL(f, trainingDir)));
-
-function readExamples(path: string): LabelledExample[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, n) => {
-      try {
-        return JSON.parse(l) as LabelledExample;
-      } catch {
-        throw new Error(`train: ${path} line ${n + 1} is not JSON`);
-      }
-    });
-}
-
-const files = [...TRAINING, ...process.argv.slice(2)];
-const examples = files.flatMap(readExamples);
+const files = [...trainingFiles(), ...process.argv.slice(2)];
+const examples = files.flatMap(readLabelledFile);
 // interleave relevant and other stories so that every fold holds both
 examples.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const started = Date.now();

@@ -1,6 +1,7 @@
 // Organisations as the API and the pages describe them: the directory (knowledge base and
 // registry) for who they are, the coverage counters and tag partitions for what was written.
 import type { OrganisationKind, Sector } from '../core/model.ts';
+import { organisationSlug } from '../core/organisation-slug.ts';
 import { slugify } from '../core/slug.ts';
 import type { ListedStory } from '../store/query-repository.ts';
 import type { ApiContext } from './context.ts';
@@ -29,7 +30,7 @@ export async function listOrganisations(
 
 /** An organisation known only from stories, described as the tagger named it. */
 function fromStories(slug: string, stories: ListedStory[]): DirectoryEntry {
-  const tagged = stories.flatMap((s) => s.tags?.organisations ?? []).find((o) => slugify(o.name) === slug);
+  const tagged = stories.flatMap((s) => s.tags?.organisations ?? []).find((o) => organisationSlug(o.name) === slug);
   return { slug, name: tagged?.name ?? slug, kind: tagged?.kind ?? 'other', aliases: [], sectors: [] };
 }
 

@@ -1,4 +1,5 @@
 // A stored story as clients see it: in the JSON API and as a feed entry.
+import { organisationSlug } from '../core/organisation-slug.ts';
 import { slugify } from '../core/slug.ts';
 import type { FeedEntry } from '../core/feeds/render-feed.ts';
 import type { ListedStory } from '../store/query-repository.ts';
@@ -17,7 +18,7 @@ export function publicStory(story: ListedStory): StoryOut {
     summary: story.summary,
     sectors: tags?.sectors ?? [],
     eventType: tags?.eventType ?? null,
-    organisations: (tags?.organisations ?? []).map((o) => ({ name: o.name, kind: o.kind, slug: slugify(o.name) })),
+    organisations: (tags?.organisations ?? []).map((o) => ({ name: o.name, kind: o.kind, slug: organisationSlug(o.name) })),
     people: (tags?.people ?? []).map((p) => ({ name: p.name, ...(p.role ? { role: p.role } : {}), slug: slugify(p.name) })),
     places: tags?.places ?? [],
     cluster: tags?.cluster ?? null,
@@ -36,7 +37,7 @@ export function feedEntry(story: ListedStory, base: string): FeedEntry {
     author: story.author,
     categories: [
       ...(tags?.sectors ?? []).map((s) => ({ term: s, label: SECTOR_NAMES[s], scheme: `${base}/api/sectors` })),
-      ...(tags?.organisations ?? []).map((o) => ({ term: slugify(o.name), label: o.name, scheme: `${base}/api/organisations` })),
+      ...(tags?.organisations ?? []).map((o) => ({ term: organisationSlug(o.name), label: o.name, scheme: `${base}/api/organisations` })),
     ],
   };
 }

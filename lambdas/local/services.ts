@@ -43,7 +43,7 @@ export async function openServices(config: LocalConfig, options: { exclusive?: b
       ]);
       // Editors' organisations join the knowledge base; a model from `retrain` replaces the bundled one.
       const curated = await createOrganisationRepository(connection.db, connection.tableName).list();
-      return createTagger(curatedKnowledge(bundledKnowledge, curated), loadRetrainedModel(config.dataDir));
+      return createTagger(curatedKnowledge(bundledKnowledge, curated), loadRetrainedModel(config.dataDir, say));
     }),
     log: options.log ?? terminalLogger(),
     now: () => new Date(),

@@ -1,5 +1,6 @@
 // The items a story owns besides itself, derived from the record alone, so that storing,
 // re-tagging and editing all compute them the same way and a diff tells what to rewrite.
+import { organisationSlug } from '../core/organisation-slug.ts';
 import { slugify } from '../core/slug.ts';
 import type { StoryRecord } from '../core/model.ts';
 import { keys, type Key, type TagFacet } from './keys.ts';
@@ -28,7 +29,7 @@ export function facetSlugs(record: StoryRecord): Array<[TagFacet, string]> {
   const tags = record.tags;
   if (!tags) return [];
   const entries: Array<[TagFacet, string[]]> = [
-    ['organisation', tags.organisations.map((o) => o.name)],
+    ['organisation', tags.organisations.map((o) => organisationSlug(o.name))],
     ['sector', tags.sectors],
     ['event', [tags.eventType]],
     ['person', tags.people.map((p) => p.name)],
@@ -52,7 +53,7 @@ export function indexItems(record: StoryRecord): IndexItem[] {
 export function counterKeys(record: StoryRecord): Key[] {
   if (record.status !== 'published' || !record.tags) return [];
   const month = record.published.slice(0, 7);
-  const orgs = [...new Set(record.tags.organisations.map((o) => slugify(o.name)).filter(Boolean))].slice(0, MAX_PER_FACET);
+  const orgs = [...new Set(record.tags.organisations.map((o) => organisationSlug(o.name)).filter(Boolean))].slice(0, MAX_PER_FACET);
   return orgs.flatMap((org) => [keys.coverageMonth(org, month), keys.coverageTotal(org)]);
 }
 

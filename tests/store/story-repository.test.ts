@@ -44,6 +44,16 @@ describe('story repository on DynamoDB Local', () => {
     expect((await stories.get('a1'))?.title).toBe('Story a1');
   });
 
+  it('counts and lists an organisation once, whichever of its full names a story writes', async () => {
+    const named = (id: string, name: string) =>
+      storyRecord({ id, published: '2001-03-01T09:00:00.000Z', tags: { ...storyRecord({ id }).tags!, organisations: [{ name, kind: 'local-authority' }] } });
+    await stories.saveNew(named('k1', 'Knowsley Council'), { sourceId: 'example', urls: ['https://news.example.org/k1'] });
+    await stories.saveNew(named('k2', 'Knowsley Metropolitan Borough Council'), { sourceId: 'example', urls: ['https://news.example.org/k2'] });
+    expect(await counter('knowsley-council', 'TOTAL')).toBe(2);
+    expect(await counter('knowsley-metropolitan-borough-council', 'TOTAL')).toBeUndefined();
+    expect((await tagIndex('organisation', 'knowsley-council')).map((i) => i.storyId).sort()).toEqual(['k1', 'k2']);
+  });
+
   it('does not count pending stories as coverage', async () => {
     await stories.saveNew(storyRecord({ id: 'p1', status: 'pending', published: '2012-06-02T00:00:00.000Z' }), {
       sourceId: 'example',

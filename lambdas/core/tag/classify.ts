@@ -23,8 +23,12 @@ export const EVENT_TYPES: readonly EventType[] = [
   'contract-news', 'policy-and-opinion', 'guidance-and-resources', 'awards-and-results', 'other',
 ];
 
+/** The shape of a stored model: bumped whenever what training writes changes, so an old file is told apart. */
+export const MODEL_FORMAT = 3;
+
 /** The trained part of the tagger, as stored in data/model.json. */
 export interface TaggerModel {
+  format: number;
   /** Hash of this model and the knowledge it was trained with: changes whenever either does. */
   version: string;
   /** Hash of the knowledge and lexicons the model was trained with. */

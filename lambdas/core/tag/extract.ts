@@ -46,6 +46,7 @@ export function createExtractor(knowledge: Knowledge): Extractor {
   const o = lexicons.organisations;
   const commonWords = new Set([...o.generic, ...o.starters, ...o.notNames, ...Object.keys(o.nouns)]);
   const people = createPeopleFinder(knowledge.people, lexicons.people, givenNames, commonWords);
+  const notOrganisations = new Set(o.notOrganisations.map(foldName));
 
   return (input) => {
     const body = unglueNames(dropFurniture(input.text ?? ''), givenNames);
@@ -66,7 +67,10 @@ export function createExtractor(knowledge: Knowledge): Extractor {
     const foundPlaces = placeMentions.filter((p) => !personSpans.some((s) => overlaps(s, p.span)));
     const taken = [...orgSpans, ...personSpans, ...foundPlaces.map((p) => p.span)];
     const outlet = mastheadOf(doc, text.length - body.length, findMasthead(body, title), taken);
-    const allOrganisations = orgs.repeated(doc, outlet ? [...taken, ...outlet.spans] : taken, outlet ? [...organisations, outlet] : organisations);
+    // a programme or event keeps its words from other names, but is not reported
+    const allOrganisations = orgs
+      .repeated(doc, outlet ? [...taken, ...outlet.spans] : taken, outlet ? [...organisations, outlet] : organisations)
+      .filter((org) => !notOrganisations.has(foldName(org.name)));
 
     const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
     return {

@@ -47,6 +47,8 @@ export interface OrganisationLexicon {
   notNames: string[];
   /** Abbreviations read as their long form when comparing names (PCT → Primary Care Trust). */
   abbreviations: Record<string, string>;
+  /** Programmes, campaigns and events written like organisations ("Transforming Rehabilitation"): never reported. */
+  notOrganisations: string[];
 }
 
 export interface PeopleLexicon {

@@ -157,9 +157,19 @@ export function createOrganisationFinder(
         }
       }
 
+      for (const [key, org] of found) if (typeof key !== 'string') org.name = writtenName(key, org.spans.map((s) => foldName(spanText(text, tokens, s))));
       return mergeShortForms([...found.values()], compareKey);
     },
   };
+
+  // Known by its canonical name, unless the story never writes it but writes another full name
+  // of the body ("Department for Digital, Culture, Media and Sport", "Knowsley Metropolitan
+  // Borough Council"): then the fullest of those, as a reader of that story knows it.
+  function writtenName(org: KnownOrganisation, written: string[]): string {
+    if (written.includes(foldName(org.name))) return org.name;
+    const full = org.aliases.filter((a) => written.includes(foldName(a)) && /\s/.test(a.trim()) && /\p{Ll}/u.test(a));
+    return full.sort((a, b) => b.length - a.length)[0] ?? org.name;
+  }
 
   function repeated(doc: Doc, taken: Span[], found: FoundOrganisation[]): FoundOrganisation[] {
     const { text, tokens } = doc;
@@ -308,6 +318,8 @@ export function createOrganisationFinder(
         return { kind: head.kind, span: { from, to: run.to } };
       }
     }
+    // "Cabinet Member for Community Services", "Director of Adult Services": a job title
+    for (let k = from; k < Math.min(run.to - 1, from + 3); k++) if (roleWords.has(tokens[k]!.fold) && HEAD_LINKS.has(tokens[k + 1]!.fold)) return undefined;
     // an organisation word closes the name: at the end of the run, or before a job title
     // ("Suffolk County Council Chief Executive"); inside a longer run it is part of another
     // name ("Co-operative Business District", a guide)
@@ -353,7 +365,8 @@ export function createOrganisationFinder(
     }
     // after: "NAViGO, a mutual providing ...", "Ofgem, the energy regulator", "The Oddfellows, one
     // of the oldest friendly societies", "Royal London, the UK's largest mutual life insurer"
-    if (!after || !(after.gap === 'comma' || after.gap === 'break')) return undefined;
+    // (a full stop ends the name's sentence: "... Employee Ownership Day. The firm said")
+    if (!after || !(after.gap === 'comma' || (after.gap === 'break' && !after.sentenceStart))) return undefined;
     let k = run.to;
     if (after.fold === 'one' && tokens[k + 1]?.fold === 'of') k += 2;
     if (!ARTICLES.has(tokens[k]?.fold ?? '') || tokens[k]!.cap && k !== run.to) return undefined;

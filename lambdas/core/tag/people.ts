@@ -121,7 +121,8 @@ export function createPeopleFinder(known: KnownPerson[], lexicon: PeopleLexicon,
   // a given name or initial, then surname words (particles allowed inside), at most four words
   function nameAt(tokens: Token[], from: number, afterHonorific: boolean): Span | undefined {
     const first = tokens[from];
-    if (!first?.cap || first.possessive || first.caps && first.text.length > 1 || /\d/.test(first.text) || notSurnames.has(first.fold)) return undefined;
+    // "Manager Christine Bailey said": a job title opening a sentence is not part of the name
+    if (!first?.cap || first.possessive || first.caps && first.text.length > 1 || /\d/.test(first.text) || notSurnames.has(first.fold) || roleWords.has(first.fold)) return undefined;
     let to = from + 1;
     while (to < tokens.length && to - from < 4) {
       const t = tokens[to]!;
@@ -130,7 +131,7 @@ export function createPeopleFinder(known: KnownPerson[], lexicon: PeopleLexicon,
         to += 2;
         continue;
       }
-      if (!t.cap || t.caps || /\d/.test(t.text) || notSurnames.has(t.fold) || roleWords.has(t.fold)) break;
+      if (!t.cap || t.caps || /\d/.test(t.text) || roleWords.has(t.fold) || (notSurnames.has(t.fold) && !isMonthSurname(tokens, to))) break;
       to++;
       if (tokens[to - 1]!.possessive) break;
     }
@@ -223,6 +224,14 @@ export function createPeopleFinder(known: KnownPerson[], lexicon: PeopleLexicon,
     const r = roleAfter(text, tokens, span.to) ?? roleBefore(tokens, span.from);
     return r ? spanText(text, tokens, r) : undefined;
   }
+}
+
+// "Councillor Paul May said": a month after a given name is a surname, unless a date is written
+// ("by Friday 12 May 2023" never reaches here: the given name must come right before)
+const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august', 'march']);
+function isMonthSurname(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return MONTH_SURNAMES.has(tokens[at]!.fold) && at > 0 && tokens[at - 1]!.cap && !/\d/.test(tokens[at - 1]!.text) && !(next && /^\d/.test(next.text) && next.gap === 'space');
 }
 
 function touches(taken: Uint8Array, span: Span): boolean {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import type { EventType, Sector } from '../model.ts';
-import { createClassifier, EVENT_TYPES, loadModel, pickEvent, SECTORS, type TaggerModel } from './classify.ts';
+import { createClassifier, EVENT_TYPES, loadModel, MODEL_FORMAT, pickEvent, SECTORS, type TaggerModel } from './classify.ts';
 import { clusterBatch, clusterFeatures, clusterSource, daysApart, pairFeatures, rarityOf, type ClusterFeatures, type ClusterModelData, type ClusterSource, type TermWeights } from './cluster.ts';
 import { createExtractor, type Extracted, type StoryInput } from './extract.ts';
 import { termCounts } from './features.ts';
@@ -84,6 +84,7 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
     { idf, unseenIdf },
   );
   const trained: Omit<TaggerModel, 'version'> = {
+    format: MODEL_FORMAT,
     dataHash: hashKnowledge(knowledge),
     idf,
     relevance: { model: relevance, threshold: relevanceThreshold },

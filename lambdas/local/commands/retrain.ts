@@ -2,9 +2,8 @@
 // Rebuilds the tagger's model from the training set and the editors' corrections (labelled
 // examples in the table), with the curated organisations as its knowledge, and writes it to
 // $MUTUALS_DATA_DIR/model.json for the local services to load in place of the bundled model.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { curatedKnowledge } from '../../core/curation/organisations.ts';
 import { bundledKnowledge } from '../../core/tag/bundled.ts';
@@ -17,28 +16,7 @@ import { readConfig } from '../config.ts';
 import { connect } from '../stack.ts';
 import { say } from '../terminal.ts';
 import { retrainedModelPath } from '../retrained-model.ts';
-
-export const TRAINING_DIR = fileURLToPath(new URL('../../core/tag/data/training/', import.meta.url));
-
-/** Every labelled story of the training set's JSON Lines files. */
-export function readTrainingSet(dir = TRAINING_DIR): LabelledExample[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((file) =>
-      readFileSync(join(dir, file), 'utf8')
-        .split('\n')
-        .map((line, n) => [line, n] as const)
-        .filter(([line]) => line.trim())
-        .map(([line, n]) => {
-          try {
-            return JSON.parse(line) as LabelledExample;
-          } catch {
-            throw new Error(`retrain: ${file} line ${n + 1} is not JSON`);
-          }
-        }),
-    );
-}
+import { readTrainingSet } from '../training-set.ts';
 
 export interface RetrainResult {
   model: TaggerModel;

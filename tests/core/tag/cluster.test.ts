@@ -1,10 +1,10 @@
 // Stories about one event share a cluster; other events, even about the same organisation, do not.
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignCluster, numbersIn, type ClusterCandidate, type ClusterFeatures, type ClusterModel } from '../../../lambdas/core/tag/cluster.ts';
 import { dot, pack } from '../../../lambdas/core/tag/features.ts';
 import { createTagger, type StoredStory } from '../../../lambdas/core/tag/tagger.ts';
-import type { LabelledExample } from '../../../lambdas/core/tag/train.ts';
+import { readLabelledFile, TRAINING_DIR } from '../../../lambdas/local/training-set.ts';
 
 const tagger = createTagger();
 
@@ -45,10 +45,7 @@ describe('clustering', () => {
   });
 
   it('clusters stories one at a time against the stored ones as it does in one batch', () => {
-    const training = readFileSync(new URL('../../../lambdas/core/tag/data/training/relevant-2.jsonl', import.meta.url), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as LabelledExample)
+    const training = readLabelledFile(join(TRAINING_DIR, 'relevant-2.jsonl'))
       .slice(0, 24)
       .map(({ id, title, text, published }) => ({ id, title, text, published }));
     const batch = tagger.tagBatch(training).map((t) => t.cluster);

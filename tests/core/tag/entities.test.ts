@@ -12,7 +12,10 @@ describe('organisations', () => {
     ['a knowledge-base name', 'Staff at Central Surrey Health voted on the plan.', 'Central Surrey Health'],
     ['an alias, as the canonical name', 'Consultants from PwC will advise the new mutual.', 'PricewaterhouseCoopers'],
     ['a possessive', "The board approved Leading Lives’ new strategy.", 'Leading Lives'],
-    ['a council named by its area', 'Westminster Council backed the spin-out last week.', 'Westminster City Council'],
+    ['a council named by its area', 'Money came from Westminster, Camden and Islington councils.', 'Westminster City Council'],
+    ['a body under the full name the story writes', 'The Department for Digital, Culture, Media and Sport (DCMS) paid.', 'Department for Digital, Culture, Media and Sport'],
+    ['a council under its formal name', 'Knowsley Metropolitan Borough Council agreed the transfer.', 'Knowsley Metropolitan Borough Council'],
+    ['the canonical name when the story writes it', 'Knowsley Council agreed. Knowsley Metropolitan Borough Council owns the site.', 'Knowsley Council'],
     ['an unknown council by its suffix', 'Officers at Little Snoring Parish Council met on Tuesday.', 'Little Snoring Parish Council'],
     ['an unknown NHS trust', 'Services move from Wessex Valley Community NHS Trust in April.', 'Wessex Valley Community NHS Trust'],
     ['a department by its head word', 'The Department for Widgets and Gadgets published figures.', 'Department for Widgets and Gadgets'],
@@ -41,6 +44,10 @@ describe('organisations', () => {
     ['a person and the organisation after "of"', 'Advice came from Rob Pomfret of the Cabinet Office.', 'Rob Pomfret of the Cabinet Office'],
     ['a known name and the person after it', 'Minister for the Cabinet Office Jo Bloggs visited.', 'Cabinet Office Jo Bloggs'],
     ['a minister’s title', 'Minister for Civil Society Nick Hurd spoke.', 'Civil Society'],
+    ['a councillor’s title', "Councillor Jo Bloggs, the council's Cabinet Member for Community Services, spoke.", 'Cabinet Member for Community Services'],
+    ['a legal form', 'The service became a Community Benefit Society last year.', 'Community Benefit Society'],
+    ['a programme the lexicon lists', 'Transforming Community Services moved staff. Transforming Community Services ended.', 'Transforming Community Services'],
+    ['an event before a full stop and "The firm"', 'Staff marked Employee Ownership Day. The engineering firm gave a talk.', 'Employee Ownership Day'],
   ])('does not take %s for an organisation', (_, text, name) => {
     expect(orgs(text)).not.toContain(name);
   });
@@ -88,6 +95,8 @@ describe('people', () => {
     ['an honorific and particle', 'The panel was led by Prof Julian Le Grand.', 'Julian Le Grand', undefined],
     ['a glued name', 'Launching it, Cabinet Office minister FrancisMaude said it mattered.', 'Francis Maude', 'Cabinet Office minister'],
     ['a name known by its context', 'It was a good day, said Zebedee Quarrington.', 'Zebedee Quarrington', undefined],
+    ['a surname that is also a month', 'Councillor Paul May, cabinet member for children, told the meeting.', 'Paul May', 'cabinet member for children'],
+    ['a name after a job title opening the sentence', 'Manager Christine Bailey said the co-operative had made a start.', 'Christine Bailey', undefined],
   ])('finds %s', (_, text, name, role) => {
     const person = read(text).people.find((p) => p.name === name);
     expect(person).toBeDefined();
@@ -103,6 +112,7 @@ describe('people', () => {
     ['an organisation led by a given name', 'Staff met John Lewis Partnership managers.'],
     ['a place', 'The service covers Kensington and Chelsea.'],
     ['a street', 'The office is on Victoria Street in Bristol.'],
+    ['a date', 'The board met on Friday 12 May 2023 in Bristol.'],
   ])('does not read %s as a person', (_, text) => {
     expect(read(text).people).toEqual([]);
   });

@@ -1,18 +1,13 @@
 // Training from labelled stories: a model trained without one story classifies that story.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledKnowledge } from '../../../lambdas/core/tag/bundled.ts';
 import { createTagger } from '../../../lambdas/core/tag/tagger.ts';
-import { hashKnowledge, trainModel, type LabelledExample } from '../../../lambdas/core/tag/train.ts';
+import { hashKnowledge, trainModel } from '../../../lambdas/core/tag/train.ts';
+import { readTrainingSet } from '../../../lambdas/local/training-set.ts';
 import bundledModel from '../../../lambdas/core/tag/data/model.json' with { type: 'json' };
 
-const trainingDir = new URL('../../../lambdas/core/tag/data/training/', import.meta.url);
 // as scripts/train-tagger.ts reads them: every file, stories in id order
-const training = readdirSync(trainingDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(new URL(f, trainingDir), 'utf8').split('\n').filter(Boolean))
-  .map((l) => JSON.parse(l) as LabelledExample)
-  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const training = readTrainingSet().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 describe('training', () => {
   it.each([

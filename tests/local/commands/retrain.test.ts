@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readTrainingSet, retrain, run } from '../../../lambdas/local/commands/retrain.ts';
+import { retrain, run } from '../../../lambdas/local/commands/retrain.ts';
+import { readTrainingSet } from '../../../lambdas/local/training-set.ts';
 import { loadRetrainedModel, retrainedModelPath } from '../../../lambdas/local/retrained-model.ts';
 import { curatedKnowledge } from '../../../lambdas/core/curation/organisations.ts';
 import { bundledKnowledge } from '../../../lambdas/core/tag/bundled.ts';
+import { MODEL_FORMAT } from '../../../lambdas/core/tag/classify.ts';
+import bundledModel from '../../../lambdas/core/tag/data/model.json' with { type: 'json' };
 import { hashKnowledge } from '../../../lambdas/core/tag/train.ts';
 import { createCurationRepository } from '../../../lambdas/store/curation-repository.ts';
 import { createOrganisationRepository } from '../../../lambdas/store/organisation-repository.ts';
@@ -58,7 +61,7 @@ describe('mutuals-news retrain', () => {
     }
     expect(err.join('')).toMatch(new RegExp(`trained on ${training.length} training stories and 2 editors' corrections \\(${bundledKnowledge.organisations.length + 1} organisations\\)`));
 
-    const model = loadRetrainedModel(dataDir)!;
+    const model = loadRetrainedModel(dataDir, () => {})!;
     expect(JSON.parse(readFileSync(retrainedModelPath(dataDir), 'utf8')).version).toBe(model.version);
     // the same knowledge without the corrections trains another model
     const baseline = retrain(training, [], curatedKnowledge(bundledKnowledge, [added])).model;
@@ -68,6 +71,22 @@ describe('mutuals-news retrain', () => {
   }, 60_000);
 
   it('has no model to load where retrain never ran', () => {
-    expect(loadRetrainedModel(join(dataDir, 'elsewhere'))).toBeUndefined();
+    expect(loadRetrainedModel(join(dataDir, 'elsewhere'), () => {})).toBeUndefined();
+  });
+
+  it('leaves unused, with a warning, a model an earlier tagger wrote', () => {
+    const old = join(dataDir, 'old');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(retrainedModelPath(old), JSON.stringify({ ...bundledModel, format: MODEL_FORMAT - 1 }));
+    const warnings: string[] = [];
+    expect(loadRetrainedModel(old, (m) => warnings.push(m))).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/earlier version of the tagger.*mutuals-news retrain/)]);
+  });
+
+  it('names a model file that is not JSON', () => {
+    const broken = join(dataDir, 'broken');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(retrainedModelPath(broken), '{"version": ');
+    expect(() => loadRetrainedModel(broken, () => {})).toThrow(/model\.json is not JSON/);
   });
 });
