@@ -147,11 +147,11 @@ export function createClassifier(lexicons: Lexicons): Classifier {
       const eventCues = new Map<EventType, number>();
       const scale = 1 / Math.sqrt(Math.max(x.words.length, 50) / 100);
       // news puts what happened first: cues of the lead count more than those further down
-      const lead = x.titleWords.length + LEAD_WORDS;
-      for (const h of eventPhrases.hits(x.words)) {
+      const lead = x.plainTitleWords.length + LEAD_WORDS;
+      for (const h of eventPhrases.hits(x.plainWords)) {
         eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * scale * (h.at < lead ? LEAD_WEIGHT : 1));
       }
-      for (const h of eventPhrases.hits(x.titleWords)) eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * TITLE_WEIGHT);
+      for (const h of eventPhrases.hits(x.plainTitleWords)) eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * TITLE_WEIGHT);
       return { terms, relevance, sectors, eventCues };
     },
 

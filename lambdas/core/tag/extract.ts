@@ -25,6 +25,9 @@ export interface Extracted {
   text: string;
   titleWords: string[];
   words: string[];
+  /** The words with every name found replaced by one word: what happens, not who it happens to. */
+  plainTitleWords: string[];
+  plainWords: string[];
   organisations: FoundOrganisation[];
   people: FoundPerson[];
   places: FoundPlace[];
@@ -73,11 +76,17 @@ export function createExtractor(knowledge: Knowledge): Extractor {
       .filter((org) => !notOrganisations.has(foldName(org.name)));
 
     const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
+    const names = [...allOrganisations.flatMap((org) => org.spans), ...personSpans, ...foundPlaces.map((p) => p.span)];
+    const plain = maskNames(text, doc.tokens, names);
+    const titleAt = text.indexOf(title || firstLine);
     return {
       id: input.id,
       text,
       titleWords: stems(title || firstLine),
       words: stems(text),
+      // "Explore York" explores nothing, "Leading Lives" leaves nothing: names carry no event cues
+      plainTitleWords: stems(titleAt >= 0 ? plain.slice(titleAt, titleAt + (title || firstLine).length) : title || firstLine),
+      plainWords: stems(plain),
       organisations: allOrganisations,
       people: persons,
       places: dedupePlaces(foundPlaces),
@@ -96,6 +105,20 @@ function mastheadOf(doc: { text: string; tokens: Token[] }, offset: number, mast
   const span = { from, to };
   if (from < 0 || to <= from || taken.some((s) => overlaps(s, span))) return undefined;
   return { name: spanText(doc.text, doc.tokens, span), kind: 'media', known: false, sectors: [], spans: [span] };
+}
+
+// every name replaced by "Xx" (a word no lexicon holds), padded to its length so that offsets into the text still hold
+function maskNames(text: string, tokens: Token[], spans: Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.from - b.from)) {
+    const from = tokens[s.from]!.start;
+    const to = tokens[s.to - 1]!.end;
+    if (from < at || to - from < 2) continue;
+    out += `${text.slice(at, from)}Xx${' '.repeat(to - from - 2)}`;
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 function dedupePlaces(found: FoundPlace[]): FoundPlace[] {

@@ -137,7 +137,8 @@ export interface PhraseCounter {
 }
 
 export function createPhraseCounter(lists: Record<string, Record<string, number> | string[]>): PhraseCounter {
-  // first stem → phrases starting with it
+  // first stem → phrases starting with it, longest first; forms of one phrase that stem alike
+  // ("visit", "visits", "visited") are one phrase, at the highest weight given
   const byFirst = new Map<string, { label: string; phrase: string; weight: number; words: string[] }[]>();
   for (const [label, list] of Object.entries(lists)) {
     const entries = Array.isArray(list) ? list.map((p) => [p, 1] as const) : Object.entries(list);
@@ -146,8 +147,10 @@ export function createPhraseCounter(lists: Record<string, Record<string, number>
       const first = words[0];
       if (first === undefined) continue;
       const bucket = byFirst.get(first) ?? [];
-      bucket.push({ label, phrase, weight, words });
-      byFirst.set(first, bucket);
+      const same = bucket.find((p) => p.label === label && p.words.join(' ') === words.join(' '));
+      if (same) same.weight = Math.max(same.weight, weight);
+      else bucket.push({ label, phrase, weight, words });
+      byFirst.set(first, bucket.sort((a, b) => b.words.length - a.words.length));
     }
   }
   return {
@@ -155,11 +158,14 @@ export function createPhraseCounter(lists: Record<string, Record<string, number>
       const found: PhraseHit[] = [];
       for (let i = 0; i < words.length; i++) {
         const bucket = byFirst.get(words[i]!);
-        if (!bucket) continue;
+        // "not-for-profit", "non-profit": the word is negated, not a cue
+        if (!bucket || words[i - 1] === 'non' || (words[i - 1] === 'for' && words[i - 2] === 'not')) continue;
+        const labels = new Set<string>();
         for (const p of bucket) {
-          if (p.words.every((w, k) => words[i + k] === w)) {
-            found.push({ label: p.label, phrase: p.phrase, weight: p.weight, at: i });
-          }
+          // per label, the longest phrase starting here: "plans to" is not also "plans"
+          if (labels.has(p.label) || !p.words.every((w, k) => words[i + k] === w)) continue;
+          labels.add(p.label);
+          found.push({ label: p.label, phrase: p.phrase, weight: p.weight, at: i });
         }
       }
       return found;

@@ -39,6 +39,11 @@ describe('sectors and event type', () => {
     expect(tags.eventType).toBe(eventType);
   });
 
+  it('takes no event cue from a name', () => {
+    const plain = tagger.tag({ id: 'a', title: 'Explore York opens a library', text: 'Explore York Libraries and Archives opened a refurbished library in the city centre on Saturday, with a new café and children’s area.' });
+    expect(plain.eventType).not.toBe('spin-out-plan');
+  });
+
   it('gives a story about mutuals in general no sector', () => {
     expect(tag('Public service mutuals are growing, the minister said, and more councils are interested in the model.', 'Mutuals on the rise').sectors).toEqual([]);
   });
