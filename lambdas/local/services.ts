@@ -2,10 +2,9 @@
 // HTTP client and the tagger, for every command and for `npm start`.
 import { createHttpClient } from '../core/fetch/http-client.ts';
 import type { Logger } from '../core/log.ts';
-import type { SourceRepository } from '../core/ports.ts';
 import type { StoryTagger } from '../core/ports.ts';
 import type { HttpClient } from '../core/fetch/types.ts';
-import { createSourceRepository } from '../store/source-repository.ts';
+import { createSourceRepository, type DynamoSourceRepository } from '../store/source-repository.ts';
 import { createStoryRepository, type DynamoStoryRepository } from '../store/story-repository.ts';
 import type { LocalConfig } from './config.ts';
 import { loadRetrainedModel } from './retrained-model.ts';
@@ -16,7 +15,7 @@ export interface Services {
   config: LocalConfig;
   connection: DynamoConnection;
   stories: DynamoStoryRepository;
-  sources: SourceRepository;
+  sources: DynamoSourceRepository;
   http: HttpClient;
   /** Loaded on first use: commands that only read or manage sources skip its start-up. */
   loadTagger(): Promise<StoryTagger>;

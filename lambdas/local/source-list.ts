@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Source } from '../core/model.ts';
 import type { SourceRepository } from '../core/ports.ts';
 import { parseSourceList } from '../core/source-schema.ts';
+import type { DynamoSourceRepository } from '../store/source-repository.ts';
 
 export const DEFAULT_SOURCES_FILE = fileURLToPath(new URL('./default-sources.json', import.meta.url));
 
@@ -45,8 +46,10 @@ export async function replaceSources(repo: SourceRepository, list: Source[], now
 }
 
 /** On a new data directory, the default sources; otherwise what the user has made of them. */
-export async function seedSources(repo: SourceRepository, now: Date): Promise<number> {
-  if ((await repo.list()).some((s) => s.kind !== 'archive')) return 0;
+export async function seedSources(repo: SourceRepository & Pick<DynamoSourceRepository, 'claimDefaults'>, now: Date): Promise<number> {
+  // offered once per table: a user who removes every feed does not get the defaults back
+  const claimed = await repo.claimDefaults(now);
+  if (!claimed || (await repo.list()).some((s) => s.kind !== 'archive')) return 0;
   const defaults = readSourcesFile(DEFAULT_SOURCES_FILE);
   for (const source of defaults) await repo.put(source, now);
   return defaults.length;

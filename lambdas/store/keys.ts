@@ -13,6 +13,7 @@ import type { StoryStatus } from '../core/model.ts';
 // | organisation profile  | ORG#<slug>                       | PROFILE                | ORGS / <name>                |                            |
 // | organisation audit    | ORG#<slug>                       | AUDIT#<version>        |                              |                            |
 // | source audit entry    | SOURCE#<id>                      | AUDIT#<at>#<nonce>     |                              |                            |
+// | default sources mark  | SOURCES                          | DEFAULTS               |                              |                            |
 // | featured mark         | FEATURED                         | <date>#<id>            |                              |                            |
 // | labelled example      | EXAMPLES                         | STORY#<id>             |                              |                            |
 // | editor                | EDITOR#<id>                      | PROFILE                | EDITORS / <id>               |                            |
@@ -59,6 +60,8 @@ export const keys = {
   coverageTotal: (orgSlug: string): Key => ({ PK: `COVERAGE#${orgSlug}`, SK: 'TOTAL' }),
 
   source: (id: string): Key => ({ PK: `SOURCE#${id}`, SK: 'SOURCE' }),
+  /** Written once the default sources have been offered: sources a user then removes stay removed. */
+  defaultSourcesMark: (): Key => ({ PK: 'SOURCES', SK: 'DEFAULTS' }),
   sourceDue: (enabled: boolean, nextDueAt: string, id: string) => ({
     GSI2PK: enabled ? 'SOURCES#active' : 'SOURCES#paused',
     GSI2SK: `${nextDueAt}#${id}`,

@@ -9,7 +9,12 @@ function fromItem(item: Record<string, unknown>): StoredSource {
   return source as unknown as StoredSource;
 }
 
-export function createSourceRepository(db: DynamoDBDocumentClient, tableName: string): SourceRepository {
+export interface DynamoSourceRepository extends SourceRepository {
+  /** True the first time only: whoever gets true offers the default sources. */
+  claimDefaults(now: Date): Promise<boolean>;
+}
+
+export function createSourceRepository(db: DynamoDBDocumentClient, tableName: string): DynamoSourceRepository {
   async function queryPartition(enabled: boolean, upTo?: string): Promise<StoredSource[]> {
     const out: StoredSource[] = [];
     let start: Record<string, unknown> | undefined;
@@ -55,6 +60,18 @@ export function createSourceRepository(db: DynamoDBDocumentClient, tableName: st
       const existing = await this.get(source.id);
       const health: SourceHealth = existing?.health ?? { consecutiveFailures: 0, nextDueAt: now.toISOString() };
       await write({ ...source, health });
+    },
+
+    async claimDefaults(now) {
+      try {
+        await db.send(
+          new PutCommand({ TableName: tableName, Item: { ...keys.defaultSourcesMark(), at: now.toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
     },
 
     async remove(id) {
