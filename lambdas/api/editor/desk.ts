@@ -5,6 +5,7 @@ import type { Editor } from '../../core/auth/editor.ts';
 import { requirePermission } from '../../core/auth/editor.ts';
 import { catalogue, nameClash, nameIndex, type CuratedOrganisation } from '../../core/curation/organisations.ts';
 import {
+  confirmCluster,
   editStory,
   labelledExample,
   moveToCluster,
@@ -93,6 +94,24 @@ export function createDesk(deps: DeskDeps) {
     return after;
   }
 
+  /**
+   * Applies a change to a story as it is now: a story written since it was listed is read again.
+   * Such a step is about membership, not about a version the editor saw, so a concurrent edit must
+   * not be undone or block it. Undefined when the story is gone or the change no longer applies.
+   */
+  async function applyToCurrent(editor: Editor, id: string, changeOf: (story: StoryRecord) => StoryChange | undefined): Promise<StoryRecord | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const story = await stories.get(id);
+      const change = story && changeOf(story);
+      if (!change) return undefined;
+      try {
+        return await commit(editor, story, change);
+      } catch (error) {
+        if (!(error instanceof StaleVersionError) || attempt >= MOVE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   async function allOrganisations(): Promise<CuratedOrganisation[]> {
     return catalogue(deps.knownOrganisations, await deps.organisations.list());
   }
@@ -163,20 +182,11 @@ export function createDesk(deps: DeskDeps) {
       if (moving.length === 0) throw new NotFoundError(`no cluster "${from}"`);
       const moved: Array<{ id: string; version: number }> = [];
       for (const card of moving) {
-        // A story written since the listing is read again: the merge is about membership, not
-        // about a version the editor saw, so a concurrent edit must not be undone or block it.
-        for (let attempt = 1; ; attempt++) {
-          const story = await stories.get(card.id);
-          if (!story || story.tags?.cluster !== from) break;
-          try {
-            const after = await commit(editor, story, moveToCluster(story, into, 'merge-cluster'));
-            moved.push({ id: after.id, version: after.version });
-            break;
-          } catch (error) {
-            if (!(error instanceof StaleVersionError) || attempt >= MOVE_ATTEMPTS) throw error;
-          }
-        }
+        const after = await applyToCurrent(editor, card.id, (story) => (story.tags?.cluster === from ? moveToCluster(story, into, 'merge-cluster') : undefined));
+        if (after) moved.push({ id: after.id, version: after.version });
       }
+      // the stories already there are now an editor's cluster too
+      for (const card of target) await applyToCurrent(editor, card.id, (story) => (story.tags?.cluster === into ? confirmCluster(story) : undefined));
       return { cluster: into, moved };
     },
 

@@ -128,6 +128,16 @@ export function moveToCluster(record: StoryRecord, cluster: string, action: 'mer
   return change(record, action, {}, { cluster });
 }
 
+/**
+ * Marks a story's cluster as an editor's (a merge confirms the stories already in the cluster it
+ * merges into): re-tagging keeps it from then on, and the tagger learns it.
+ */
+export function confirmCluster(record: StoryRecord): StoryChange | undefined {
+  if (!record.tags || record.editorFields?.includes('cluster')) return undefined;
+  const { version: _v, ...rest } = record;
+  return { action: 'confirm-cluster', before: {}, changed: { cluster: record.tags.cluster }, after: { ...rest, editorFields: [...(record.editorFields ?? []), 'cluster'] } };
+}
+
 /** Whether a change touched what the tagger learns, so the story becomes a labelled example. */
 export const teachesTagger = (c: StoryChange) => Object.keys(c.changed).some((k) => LEARNED.includes(k));
 

@@ -193,6 +193,9 @@ describe('clusters', () => {
     expect((await f.call('GET', '/clusters/mycsp', f.editor)).status).toBe(404);
     const p1 = await json(await f.call('GET', '/stories/p1', f.editor));
     expect(p1.editorFields).toContain('cluster');
+    // the story that was already there is confirmed in its cluster, which re-tagging then keeps
+    expect((await json(await f.call('GET', '/stories/p3', f.editor))).editorFields).toContain('cluster');
+    expect((await json(await f.call('GET', '/stories/p3/audit', f.editor))).entries.map((e) => e.action).at(-1)).toBe('confirm-cluster');
 
     const split = await json(await f.call('POST', '/stories/p1/split', f.editor, { version: p1.version }));
     expect(split.tags.cluster).toBe('p1');
