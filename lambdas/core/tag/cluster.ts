@@ -54,6 +54,8 @@ export interface ClusterFeatures {
    */
   eventTerms: PackedVector;
   titleTerms: PackedVector;
+  /** The story's most telling terms (highest TF-IDF): what two reports of one event both say. */
+  keyTerms: Set<string>;
   /** Folded names of its organisations, people and places. */
   entities: Set<string>;
   /** Amounts and counts ("£4m", "300"); years are kept apart. */
@@ -129,12 +131,15 @@ export function clusterFeatures(s: ClusterSource, weights: TermWeights): Cluster
   const { numbers, years } = numbersIn(s.text);
   const counts = termCounts(s.words);
   const nameWords = new Set(s.names.flatMap((n) => stems(n)));
+  const weighted = tfidf(counts, weights.idf, weights.unseenIdf);
+  const keyTerms = new Set([...weighted].filter(([t]) => !t.includes(' ')).sort((a, b) => b[1] - a[1]).slice(0, KEY_TERMS).map(([t]) => t));
   const eventCounts: Vector = new Map();
   for (const [term, n] of counts) if (!term.split(' ').some((w) => nameWords.has(w))) eventCounts.set(term, n);
   return {
     id: s.id,
     ...(Number.isFinite(time) ? { time } : {}),
-    terms: pack(tfidf(counts, weights.idf, weights.unseenIdf)),
+    terms: pack(weighted),
+    keyTerms,
     eventTerms: pack(tfidf(eventCounts, weights.idf, weights.unseenIdf)),
     titleTerms: pack(tfidf(termCounts(s.titleWords), weights.idf, weights.unseenIdf)),
     entities: new Set(s.names.map(foldName).filter(Boolean)),
@@ -143,6 +148,8 @@ export function clusterFeatures(s: ClusterSource, weights: TermWeights): Cluster
     eventCues: unit(s.eventCues),
   };
 }
+
+const KEY_TERMS = 15;
 
 const NUMBER = /(?<![\p{L}\p{N}.,])([£$€]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(m|bn|k|million|billion|per\s?cent|%)(?![\p{L}]))?/giu;
 const UNITS: Record<string, string> = { million: 'm', billion: 'bn', percent: '%', 'per cent': '%' };
@@ -187,6 +194,7 @@ export function pairFeatures(a: ClusterFeatures, b: ClusterFeatures, rarity: (en
     ['entities', union ? shared / union : 0],
     ['rare', Math.min(shared, 3) / 3],
     ['numbers', Math.min(numbers, 3) / 3],
+    ['key-terms', overlap(a.keyTerms, b.keyTerms) / KEY_TERMS],
     ['event-kind', cosine(a.eventCues, b.eventCues)],
   ]);
   if (days === undefined) {

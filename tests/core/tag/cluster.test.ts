@@ -1,8 +1,8 @@
 // Stories about one event share a cluster; other events, even about the same organisation, do not.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignCluster, numbersIn, type ClusterCandidate, type ClusterFeatures, type ClusterModel } from '../../../lambdas/core/tag/cluster.ts';
-import { dot, pack } from '../../../lambdas/core/tag/features.ts';
+import { assignCluster, clusterFeatures, numbersIn, pairFeatures, type ClusterCandidate, type ClusterFeatures, type ClusterModel } from '../../../lambdas/core/tag/cluster.ts';
+import { dot, pack, stems } from '../../../lambdas/core/tag/features.ts';
 import { createTagger, type StoredStory } from '../../../lambdas/core/tag/tagger.ts';
 import { readLabelledFile, TRAINING_DIR } from '../../../lambdas/local/training-set.ts';
 
@@ -61,6 +61,21 @@ describe('clustering', () => {
   });
 });
 
+describe('pairFeatures', () => {
+  const weights = { idf: {}, unseenIdf: 5 };
+  const features = (id: string, text: string) =>
+    clusterFeatures({ id, text, words: stems(text), titleWords: [], names: [], eventCues: new Map() }, weights);
+
+  it('counts the telling terms two stories share', () => {
+    const a = features('a', 'The lighthouse keepers cooperative signed a harbour lease for the lighthouse.');
+    const b = features('b', 'Lighthouse keepers take on the harbour lease as a cooperative.');
+    const c = features('c', 'The bakery opened a second shop on the high street.');
+    const shared = (x: ClusterFeatures, y: ClusterFeatures) => pairFeatures(x, y, () => 1).get('key-terms')!;
+    expect(shared(a, b)).toBeGreaterThan(0.2);
+    expect(shared(a, c)).toBe(0);
+  });
+});
+
 describe('assignCluster', () => {
   // a model that reads only text similarity: two stories report one event when it is over 0.5
   const model: ClusterModel = { model: { bias: -5, weights: new Map([['text', 10]]) }, threshold: 0.5, days: 21, rarity: () => 1 };
@@ -69,6 +84,7 @@ describe('assignCluster', () => {
     terms: pack(new Map(terms)),
     eventTerms: pack(new Map()),
     titleTerms: pack(new Map()),
+    keyTerms: new Set(),
     entities: new Set(),
     numbers: new Set(),
     eventCues: new Map(),
