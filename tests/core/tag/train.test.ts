@@ -18,7 +18,7 @@ describe('training', () => {
     const tags = createTagger(bundledKnowledge, model).tag({ id: held.id, title: held.title, text: held.text });
     expect(tags.relevant).toBe(held.gold.relevant);
     if (held.gold.relevant) expect(tags.sectors).toEqual(expect.arrayContaining(held.gold.sectors.slice(0, 1)));
-  }, 60_000);
+  }, 180_000);
 
   it('ships a model trained on the current knowledge (retrain after changing data/)', () => {
     expect(bundledModel.dataHash).toBe(hashKnowledge(bundledKnowledge));
@@ -26,5 +26,5 @@ describe('training', () => {
 
   it('ships the model a fresh training gives (retrain after changing the training set or the features)', () => {
     expect(trainModel(training, bundledKnowledge).version).toBe(bundledModel.version);
-  }, 120_000);
+  }, 180_000);
 });

@@ -68,7 +68,7 @@ describe('mutuals-news retrain', () => {
     expect(model.dataHash).toBe(baseline.dataHash);
     expect(model.dataHash).not.toBe(hashKnowledge(bundledKnowledge));
     expect(model.relevance.model).not.toEqual(baseline.relevance.model);
-  }, 60_000);
+  }, 240_000);
 
   it('has no model to load where retrain never ran', () => {
     expect(loadRetrainedModel(join(dataDir, 'elsewhere'), () => {})).toBeUndefined();
