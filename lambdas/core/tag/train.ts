@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import type { EventType, Sector } from '../model.ts';
 import { createClassifier, EVENT_TYPES, loadModel, MODEL_FORMAT, pickEvent, SECTORS, type TaggerModel } from './classify.ts';
-import { clusterBatch, clusterFeatures, clusterSource, daysApart, pairFeatures, rarityOf, type ClusterFeatures, type ClusterModelData, type ClusterSource, type TermWeights } from './cluster.ts';
+import { clusterBatch, clusterFeatures, clusterSource, daysApart, pairFeatures, rarityOf, type ClusterFeatures, type ClusterModel, type ClusterModelData, type ClusterSource, type TermWeights } from './cluster.ts';
 import { createExtractor, type Extracted, type StoryInput } from './extract.ts';
 import { termCounts } from './features.ts';
 import type { Knowledge } from './knowledge.ts';
@@ -188,19 +188,39 @@ function trainClusterModel(sources: ClusterSource[], clusters: (string | undefin
     const weight = Math.max(1, Math.sqrt(negatives / Math.max(1, positives)));
     return trainLogistic(set.map((p) => (p.y ? { ...p, weight } : p)), CLUSTER);
   };
-  // a pair is scored by the model of its first story's fold, which never saw a pair touching that fold
-  const scores = new Array<number>(pairs.length).fill(0);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const model = loadLinear(fit(sampled.filter((p) => folds[p.i] !== fold && folds[p.j] !== fold)));
-    pairs.forEach((p, k) => {
-      if (folds[p.i] === fold) scores[k] = sigmoid(logit(model, p.x));
+  // The threshold is the one at which clustering each fold's stories as the tagger does, with a
+  // model and name counts that never saw that fold, gives the best pairwise F1.
+  const foldModels: ClusterModel[] = Array.from({ length: FOLDS }, (_, fold) => {
+    const seen = new Map<string, number>();
+    features.forEach((f, i) => {
+      if (folds[i] !== fold) for (const e of f.entities) seen.set(e, (seen.get(e) ?? 0) + 1);
     });
-  }
+    const model = loadLinear(fit(sampled.filter((p) => folds[p.i] !== fold && folds[p.j] !== fold)));
+    const others = folds.filter((f) => f !== fold).length;
+    return { model, threshold: 1, days: CLUSTER_DAYS, rarity: rarityOf(others, (e) => seen.get(e) ?? 0) };
+  });
+  const clusteringF1 = (threshold: number) => {
+    let tp = 0, fp = 0, fn = 0;
+    foldModels.forEach((model, fold) => {
+      const members = features.map((_, i) => i).filter((i) => folds[i] === fold && clusters[i]);
+      const assigned = clusterBatch({ ...model, threshold }, members.map((i) => features[i]!));
+      for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < members.length; b++) {
+          const same = clusters[members[a]!] === clusters[members[b]!];
+          const joined = assigned[a] === assigned[b];
+          if (same && joined) tp++;
+          else if (joined) fp++;
+          else if (same) fn++;
+        }
+      }
+    });
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  };
   const entityCounts: Record<string, number> = {};
   for (const [e, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) if (n >= 2) entityCounts[e] = n;
   return {
     model: fit(sampled),
-    threshold: bestThreshold(scores, pairs.map((p) => p.y), f1, 0.99),
+    threshold: bestThresholdOf(clusteringF1, 0.99),
     days: CLUSTER_DAYS,
     stories: features.length,
     entityCounts,
@@ -224,10 +244,14 @@ const f1: Metric = (p, t) => {
 
 /** The threshold (from 0.05 to `top`) with the best score; among equals, the one nearest 0.5. */
 function bestThreshold(scores: number[], truth: boolean[], metric: Metric, top = 0.95): number {
+  return bestThresholdOf((t) => metric(scores.map((x) => x >= t), truth), top);
+}
+
+function bestThresholdOf(score: (threshold: number) => number, top: number): number {
   let best = 0.5;
   let bestScore = -1;
   for (let t = 0.05; t < top + 0.005; t += 0.01) {
-    const s = metric(scores.map((x) => x >= t), truth);
+    const s = score(t);
     if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
       best = t;
       bestScore = s;
@@ -246,8 +270,8 @@ export interface Scores {
 
 /**
  * Scores of k-fold cross-validation on labelled examples: each fold tagged by a model trained
- * on the rest, the stories of one event always in one fold. For clusters, every story is
- * clustered together in order by the fold's model, and the pairs with a story of the fold count.
+ * on the rest, the stories of one event always in one fold. For clusters, each fold's stories are
+ * clustered together by its model, as a batch of unseen stories is.
  */
 export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FOLDS): Scores {
   const classifier = createClassifier(knowledge.lexicons);
@@ -270,14 +294,14 @@ export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FO
       if (c.eventType === g.eventType) evRight++;
     });
     const weights = { idf: model.source.idf, unseenIdf: model.source.cluster.unseenIdf };
-    const features = data.map((d, i) => clusterFeatures(clusterSource(d.extracted, namesOf(d.extracted), evidence[i]!.eventCues), weights));
+    const members = data.map((_, i) => i).filter((i) => foldOf[i] === fold);
+    const features = members.map((i) => clusterFeatures(clusterSource(data[i]!.extracted, namesOf(data[i]!.extracted), evidence[i]!.eventCues), weights));
     const clusters = clusterBatch(model.cluster, features);
-    for (let i = 0; i < data.length; i++) {
-      for (let j = i + 1; j < data.length; j++) {
-        // a pair of two folds' stories counts once, in the first of the two folds
-        if (Math.min(foldOf[i]!, foldOf[j]!) !== fold) continue;
-        const same = data[i]!.example.gold.cluster !== undefined && data[i]!.example.gold.cluster === data[j]!.example.gold.cluster;
-        const predicted = clusters[i] === clusters[j];
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        const ga = data[members[a]!]!.example.gold.cluster;
+        const same = ga !== undefined && ga === data[members[b]!]!.example.gold.cluster;
+        const predicted = clusters[a] === clusters[b];
         if (predicted && same) ctp++;
         else if (predicted) cfp++;
         else if (same) cfn++;
