@@ -1,10 +1,10 @@
 // Local editors and their API tokens. The token itself is returned once, when made; the table
 // keeps its SHA-256 only, on a token item that points at the editor.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Editor, Role } from '../core/auth/editor.ts';
 import { hashToken, newToken } from '../core/auth/tokens.ts';
 import { slugify } from '../core/slug.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { keys } from './keys.ts';
 
 export interface EditorAccount extends Editor {
@@ -65,9 +65,7 @@ export function createEditorRepository(db: DynamoDBDocumentClient, tableName: st
           }),
         );
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-          throw new EditorExistsError(editorId);
-        }
+        if (isConditionFailure(error)) throw new EditorExistsError(editorId);
         throw error;
       }
       return { editor: account(editor), token };

@@ -1,9 +1,9 @@
 // Organisation profiles editors add or change (ORG#<slug>/PROFILE, listed under ORGS by name),
 // each write versioned and audited in one transaction. Bundled entries are not stored until an
 // editor changes one: its first stored version is 1.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CuratedOrganisation } from '../core/curation/organisations.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { keys } from './keys.ts';
 import type { AuditEntry } from './story-repository.ts';
 
@@ -81,9 +81,7 @@ export function createOrganisationRepository(db: DynamoDBDocumentClient, tableNa
           }),
         );
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-          throw new OrganisationChangedError(after.slug, expected);
-        }
+        if (isConditionFailure(error)) throw new OrganisationChangedError(after.slug, expected);
         throw error;
       }
       return after;

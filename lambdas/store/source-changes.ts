@@ -2,9 +2,9 @@
 // configuration is touched (an Update, not a Put), so health saved by a fetch running at the
 // same moment is kept.
 import { randomBytes } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Source, SourceHealth } from '../core/model.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { keys } from './keys.ts';
 import type { AuditEntry } from './story-repository.ts';
 
@@ -31,9 +31,6 @@ export interface SourceChanges {
 
 const CONFIG_FIELDS = ['name', 'url', 'kind', 'everyMinutes', 'selectors', 'enabled'] as const;
 
-const failedCondition = (error: unknown) =>
-  error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-
 export function createSourceChanges(db: DynamoDBDocumentClient, tableName: string): SourceChanges {
   const auditPut = (id: string, audit: AuditEntry) => ({
     Put: { TableName: tableName, Item: { ...keys.sourceAudit(id, audit.at, randomBytes(4).toString('hex')), ...audit } },
@@ -58,7 +55,7 @@ export function createSourceChanges(db: DynamoDBDocumentClient, tableName: strin
           }),
         );
       } catch (error) {
-        if (failedCondition(error)) throw new SourceExistsError(source.id);
+        if (isConditionFailure(error)) throw new SourceExistsError(source.id);
         throw error;
       }
     },
@@ -92,7 +89,7 @@ export function createSourceChanges(db: DynamoDBDocumentClient, tableName: strin
           }),
         );
       } catch (error) {
-        if (failedCondition(error)) throw new SourceMissingError(source.id);
+        if (isConditionFailure(error)) throw new SourceMissingError(source.id);
         throw error;
       }
     },

@@ -7,10 +7,10 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { StoryRecord, StoryStatus } from '../core/model.ts';
 import type { NameCandidates, SaveOutcome, SeenKeys, StoryRepository } from '../core/ports.ts';
 import { slugify } from '../core/slug.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { keys, type Key } from './keys.ts';
 import { indexDiff, type IndexItem } from './story-index.ts';
 
@@ -58,10 +58,6 @@ function fromItem(item: Record<string, unknown>): StoryRecord {
   const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, ...record } = item;
   return record as unknown as StoryRecord;
 }
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
 
 export interface DynamoStoryRepository extends StoryRepository {
   get(id: string): Promise<StoryRecord | undefined>;
