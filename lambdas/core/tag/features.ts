@@ -150,9 +150,10 @@ export function createPhraseCounter(lists: Record<string, Record<string, number>
       const same = bucket.find((p) => p.label === label && p.words.join(' ') === words.join(' '));
       if (same) same.weight = Math.max(same.weight, weight);
       else bucket.push({ label, phrase, weight, words });
-      byFirst.set(first, bucket.sort((a, b) => b.words.length - a.words.length));
+      byFirst.set(first, bucket);
     }
   }
+  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length);
   return {
     hits(words) {
       const found: PhraseHit[] = [];

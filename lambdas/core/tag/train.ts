@@ -122,6 +122,22 @@ function inverseDocumentFrequencies(stories: Extracted[]): Record<string, number
 }
 
 /**
+ * Adds to `counts` the pairs of stories clustered as labelled (tp), joined against their labels
+ * (fp) and kept apart although labelled one event (fn). A story without a label joins no event.
+ */
+function countPairs(gold: (string | undefined)[], assigned: string[], counts: { tp: number; fp: number; fn: number }): void {
+  for (let a = 0; a < gold.length; a++) {
+    for (let b = a + 1; b < gold.length; b++) {
+      const same = gold[a] !== undefined && gold[a] === gold[b];
+      const joined = assigned[a] === assigned[b];
+      if (same && joined) counts.tp++;
+      else if (joined) counts.fp++;
+      else if (same) counts.fn++;
+    }
+  }
+}
+
+/**
  * Folds that keep the stories of one event together (stories of one event read alike: split
  * between folds, they would flatter every score). Events are dealt to folds in order of first
  * appearance; a story with no cluster label is an event of its own.
@@ -199,22 +215,15 @@ function trainClusterModel(sources: ClusterSource[], clusters: (string | undefin
     const others = folds.filter((f) => f !== fold).length;
     return { model, threshold: 1, days: CLUSTER_DAYS, rarity: rarityOf(others, (e) => seen.get(e) ?? 0) };
   });
+  const foldMembers = foldModels.map((_, fold) => features.map((_, i) => i).filter((i) => folds[i] === fold && clusters[i]));
   const clusteringF1 = (threshold: number) => {
-    let tp = 0, fp = 0, fn = 0;
+    const counts = { tp: 0, fp: 0, fn: 0 };
     foldModels.forEach((model, fold) => {
-      const members = features.map((_, i) => i).filter((i) => folds[i] === fold && clusters[i]);
+      const members = foldMembers[fold]!;
       const assigned = clusterBatch({ ...model, threshold }, members.map((i) => features[i]!));
-      for (let a = 0; a < members.length; a++) {
-        for (let b = a + 1; b < members.length; b++) {
-          const same = clusters[members[a]!] === clusters[members[b]!];
-          const joined = assigned[a] === assigned[b];
-          if (same && joined) tp++;
-          else if (joined) fp++;
-          else if (same) fn++;
-        }
-      }
+      countPairs(members.map((i) => clusters[i]), assigned, counts);
     });
-    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+    return counts.tp ? (2 * counts.tp) / (2 * counts.tp + counts.fp + counts.fn) : 0;
   };
   const entityCounts: Record<string, number> = {};
   for (const [e, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) if (n >= 2) entityCounts[e] = n;
@@ -276,7 +285,8 @@ export interface Scores {
 export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FOLDS): Scores {
   const classifier = createClassifier(knowledge.lexicons);
   const foldOf = eventFolds(data.map((d) => d.example.gold), folds);
-  let relRight = 0, tp = 0, fp = 0, fn = 0, evRight = 0, evN = 0, ctp = 0, cfp = 0, cfn = 0;
+  let relRight = 0, tp = 0, fp = 0, fn = 0, evRight = 0, evN = 0;
+  const pairs = { tp: 0, fp: 0, fn: 0 };
   for (let fold = 0; fold < folds; fold++) {
     const model = loadModel(trainPrepared(data.filter((_, i) => foldOf[i] !== fold), knowledge));
     const evidence = data.map((d) => classifier.evidence(d.extracted, model.source.idf));
@@ -296,20 +306,10 @@ export function crossValidate(data: Prepared[], knowledge: Knowledge, folds = FO
     const weights = { idf: model.source.idf, unseenIdf: model.source.cluster.unseenIdf };
     const members = data.map((_, i) => i).filter((i) => foldOf[i] === fold);
     const features = members.map((i) => clusterFeatures(clusterSource(data[i]!.extracted, namesOf(data[i]!.extracted), evidence[i]!.eventCues), weights));
-    const clusters = clusterBatch(model.cluster, features);
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        const ga = data[members[a]!]!.example.gold.cluster;
-        const same = ga !== undefined && ga === data[members[b]!]!.example.gold.cluster;
-        const predicted = clusters[a] === clusters[b];
-        if (predicted && same) ctp++;
-        else if (predicted) cfp++;
-        else if (same) cfn++;
-      }
-    }
+    countPairs(members.map((i) => data[i]!.example.gold.cluster), clusterBatch(model.cluster, features), pairs);
   }
-  const p = ctp + cfp ? ctp / (ctp + cfp) : 1;
-  const r = ctp + cfn ? ctp / (ctp + cfn) : 1;
+  const p = pairs.tp + pairs.fp ? pairs.tp / (pairs.tp + pairs.fp) : 1;
+  const r = pairs.tp + pairs.fn ? pairs.tp / (pairs.tp + pairs.fn) : 1;
   return {
     relevanceAccuracy: relRight / data.length,
     sectorsF1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0,
