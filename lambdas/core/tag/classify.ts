@@ -5,12 +5,14 @@ import { loadClusterModel, type ClusterModel, type ClusterModelData } from './cl
 import { PUBLIC_BODIES, type Extracted } from './extract.ts';
 import { createPhraseCounter, termCounts, tfidf, type PhraseHit, type Vector } from './features.ts';
 import type { Lexicons } from './knowledge.ts';
-import { loadLinear, logit, sigmoid, type LinearModel, type LoadedLinearModel } from './logistic.ts';
+import { loadLinear, loadSoftmax, logit, mostLikely, sigmoid, type LinearModel, type LoadedLinearModel, type LoadedSoftmax, type SoftmaxModel } from './logistic.ts';
 
 const TITLE_WEIGHT = 3;
 // the lead, and how much more its event cues count than the body's: chosen by cross-validation
 const LEAD_WORDS = 60;
 const LEAD_WEIGHT = 6;
+// how much a word of the title, the lead and the rest tells the event model: chosen by cross-validation
+const ZONE_WORD_WEIGHTS = { title: 1, lead: 0.5, body: 0.2 } as const;
 
 export const SECTORS: readonly Sector[] = [
   'health', 'adult-social-care', 'children-and-families', 'youth-services', 'education', 'housing-and-homelessness',
@@ -24,7 +26,7 @@ export const EVENT_TYPES: readonly EventType[] = [
 ];
 
 /** The shape of a stored model: bumped whenever what training writes changes, so an old file is told apart. */
-export const MODEL_FORMAT = 3;
+export const MODEL_FORMAT = 4;
 
 /** The trained part of the tagger, as stored in data/model.json. */
 export interface TaggerModel {
@@ -37,8 +39,8 @@ export interface TaggerModel {
   relevance: { model: LinearModel; threshold: number };
   /** One model over (story, sector) evidence, shared by every sector. */
   sectors: { model: LinearModel; threshold: number };
-  /** Event type: lexicon score plus `weight` times a per-type text model's logit. */
-  events: { models: Record<EventType, LinearModel>; weight: number };
+  /** Event type: one multinomial model over the event evidence. */
+  events: SoftmaxModel;
   cluster: ClusterModelData;
 }
 
@@ -49,6 +51,8 @@ export interface Evidence {
   sectors: Map<Sector, Vector>;
   /** Lexicon score per event type: cue weights, title cues counting triple, scaled by length. */
   eventCues: Map<EventType, number>;
+  /** What the event model reads: the cues and words of title, lead and body, and who takes part. */
+  events: Vector;
 }
 
 export interface Classification {
@@ -67,7 +71,7 @@ export interface LoadedModel {
   source: TaggerModel;
   relevance: LoadedLinearModel;
   sectors: LoadedLinearModel;
-  events: [EventType, LoadedLinearModel][];
+  events: LoadedSoftmax;
   cluster: ClusterModel;
 }
 
@@ -76,7 +80,7 @@ export function loadModel(model: TaggerModel): LoadedModel {
     source: model,
     relevance: loadLinear(model.relevance.model),
     sectors: loadLinear(model.sectors.model),
-    events: EVENT_TYPES.map((e) => [e, loadLinear(model.events.models[e])]),
+    events: loadSoftmax(model.events),
     cluster: loadClusterModel(model.cluster),
   };
 }
@@ -148,35 +152,40 @@ export function createClassifier(lexicons: Lexicons): Classifier {
       const scale = 1 / Math.sqrt(Math.max(x.words.length, 50) / 100);
       // news puts what happened first: cues of the lead count more than those further down
       const lead = x.plainTitleWords.length + LEAD_WORDS;
+      const zones = { title: new Map<string, number>(), lead: new Map<string, number>(), body: new Map<string, number>() };
+      const addTo = (m: Map<string, number>, key: string, w: number) => m.set(key, (m.get(key) ?? 0) + w);
       for (const h of eventPhrases.hits(x.plainWords)) {
         eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * scale * (h.at < lead ? LEAD_WEIGHT : 1));
+        if (h.at < lead) addTo(zones.lead, h.label, h.weight);
+        else addTo(zones.body, h.label, h.weight * scale);
       }
-      for (const h of eventPhrases.hits(x.plainTitleWords)) eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * TITLE_WEIGHT);
-      return { terms, relevance, sectors, eventCues };
+      for (const h of eventPhrases.hits(x.plainTitleWords)) {
+        eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * TITLE_WEIGHT);
+        addTo(zones.title, h.label, h.weight);
+      }
+      const events: Vector = new Map();
+      for (const [zone, cues] of Object.entries(zones)) for (const [label, w] of cues) events.set(`cue:${label}:${zone}`, Math.log1p(w));
+      const zoneWords = { title: x.plainTitleWords, lead: x.plainWords.slice(0, lead), body: x.plainWords.slice(lead) };
+      for (const [zone, words] of Object.entries(zoneWords)) {
+        const weight = ZONE_WORD_WEIGHTS[zone as keyof typeof zoneWords];
+        // typeof: a plain object also answers "constructor"; words met once in training teach nothing
+        for (const term of termCounts(words).keys()) if (typeof idf[term] === 'number') events.set(`${zone}:${term}`, weight);
+      }
+      events.set('minister', x.people.some((p) => p.role && /\bminister\b|secretary of state/i.test(p.role)) ? 1 : 0);
+      events.set('mutuals', Math.min(x.organisations.filter((o) => o.kind === 'mutual').length, 3) / 3);
+      events.set('new-mutual', x.organisations.some((o) => !o.known && o.kind === 'mutual') ? 1 : 0);
+      events.set('companies', Math.min(x.organisations.filter((o) => o.kind === 'company').length, 3) / 3);
+      events.set('government', x.organisations.some((o) => o.kind === 'government') ? 1 : 0);
+      return { terms, relevance, sectors, eventCues, events };
     },
 
     classify(model, e) {
       const relevance = sigmoid(logit(model.relevance, e.relevance));
       const sectors = SECTORS.filter((s) => sigmoid(logit(model.sectors, e.sectors.get(s)!)) >= model.source.sectors.threshold);
-      const eventType = pickEvent(e.eventCues, model.events.map(([type, m]) => [type, logit(m, e.terms)]), model.source.events.weight);
+      const eventType = mostLikely(model.events, e.events) as EventType;
       return { relevance: Math.round(relevance * 1000) / 1000, relevant: relevance >= model.source.relevance.threshold, sectors, eventType };
     },
   };
-}
-
-/** The event type with the best lexicon score plus weighted text-model logit; "other" when nothing speaks. */
-export function pickEvent(cues: Map<EventType, number>, logits: [EventType, number][], weight: number): EventType {
-  let best: EventType = 'other';
-  // with the lexicon alone, a story no cue speaks for stays "other"
-  let bestScore = weight > 0 ? -Infinity : 0;
-  for (const [type, z] of logits) {
-    const score = (cues.get(type) ?? 0) + weight * z;
-    if (score > bestScore) {
-      best = type;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 function groupHits(hits: PhraseHit[]): Map<string, PhraseHit[]> {

@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import type { EventType, Sector } from '../model.ts';
-import { createClassifier, EVENT_TYPES, loadModel, MODEL_FORMAT, pickEvent, SECTORS, type TaggerModel } from './classify.ts';
+import { createClassifier, EVENT_TYPES, loadModel, MODEL_FORMAT, SECTORS, type TaggerModel } from './classify.ts';
 import { clusterBatch, clusterFeatures, clusterSource, daysApart, pairFeatures, rarityOf, type ClusterFeatures, type ClusterModel, type ClusterModelData, type ClusterSource, type TermWeights } from './cluster.ts';
 import { createExtractor, type Extracted, type StoryInput } from './extract.ts';
 import { termCounts } from './features.ts';
 import type { Knowledge } from './knowledge.ts';
-import { loadLinear, logit, sigmoid, trainLogistic, type LabelledVector, type LinearModel } from './logistic.ts';
+import { loadLinear, logit, sigmoid, trainLogistic, trainSoftmax, type LabelledVector } from './logistic.ts';
 
 export interface GoldLabels {
   relevant: boolean;
@@ -69,13 +69,7 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
   const sectorFolds = relevantFolds.flatMap((fold) => SECTORS.map(() => fold));
   const sectorThreshold = bestThreshold(outOfFold(sectorSet, SECTOR, sectorFolds), sectorSet.map((s) => s.y), f1);
 
-  const eventSet = (type: EventType) => relevant.map(({ e, g }) => ({ x: e.terms, y: g.eventType === type }));
-  const models = Object.fromEntries(EVENT_TYPES.map((type) => [type, trainLogistic(eventSet(type), EVENT)])) as Record<EventType, LinearModel>;
-  // how much the text models add to the lexicon, chosen on out-of-fold logits
-  const oof = EVENT_TYPES.map((type) => outOfFold(eventSet(type), EVENT, relevantFolds).map((p) => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9))));
-  const accuracyWith = (weight: number) =>
-    relevant.filter(({ e, g }, i) => pickEvent(e.eventCues, EVENT_TYPES.map((type, k) => [type, oof[k]![i]!]), weight) === g.eventType).length;
-  const eventWeight = EVENT_WEIGHTS.reduce((best, w) => (accuracyWith(w) > accuracyWith(best) ? w : best), 0);
+  const events = trainSoftmax(relevant.map(({ e, g }) => ({ x: e.events, y: g.eventType })), EVENT_TYPES, EVENT);
 
   const unseenIdf = 1 + Math.log(data.length);
   const cluster = trainClusterModel(
@@ -89,8 +83,7 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
     idf,
     relevance: { model: relevance, threshold: relevanceThreshold },
     sectors: { model: sectors, threshold: sectorThreshold },
-    // text models the lexicon does better without are not shipped: they would only fill the bundle
-    events: { models: eventWeight > 0 ? models : unusedModels(), weight: eventWeight },
+    events,
     cluster,
   };
   return { version: createHash('sha256').update(JSON.stringify(trained)).digest('hex').slice(0, 12), ...trained };
@@ -98,14 +91,9 @@ export function trainPrepared(data: Prepared[], knowledge: Knowledge): TaggerMod
 
 const RELEVANCE = { l2: 0.05, epochs: 400, rate: 2 };
 const SECTOR = { l2: 0.001, epochs: 600, rate: 1 };
-const EVENT = { l2: 0.01, epochs: 400, rate: 2 };
+const EVENT = { l2: 0.01, epochs: 300, rate: 1 };
 const CLUSTER = { l2: 0.001, epochs: 1500, rate: 4 };
 const EASY_SAMPLE = 10;
-const EVENT_WEIGHTS = [0, 0.1, 0.25, 0.5, 1, 2];
-
-function unusedModels(): Record<EventType, LinearModel> {
-  return Object.fromEntries(EVENT_TYPES.map((type) => [type, { bias: 0, weights: {} }])) as Record<EventType, LinearModel>;
-}
 
 /** IDF (natural's formula) of the terms found in at least two stories. */
 function inverseDocumentFrequencies(stories: Extracted[]): Record<string, number> {
