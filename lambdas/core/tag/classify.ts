@@ -49,7 +49,7 @@ export interface Evidence {
   terms: Vector;
   relevance: Vector;
   sectors: Map<Sector, Vector>;
-  /** Lexicon score per event type: cue weights, title cues counting triple, scaled by length. */
+  /** Lexicon score per event type (title cues counting triple, scaled by length): what clustering compares. */
   eventCues: Map<EventType, number>;
   /** What the event model reads: the cues and words of title, lead and body, and who takes part. */
   events: Vector;

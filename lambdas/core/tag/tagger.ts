@@ -33,7 +33,7 @@ export interface Tagger {
 }
 
 /** Bumped by hand when the tagging code changes what it returns; the model hash follows data. */
-const CODE_VERSION = 3;
+const CODE_VERSION = 4;
 
 export function taggerVersion(model: TaggerModel): string {
   return `${CODE_VERSION}.${model.version}`;
