@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { OrganisationKind, Sector } from '../../../lambdas/core/model.ts';
 import type { KnownOrganisation, KnownPerson } from '../../../lambdas/core/tag/knowledge.ts';
+import { knownOrganisations } from '../../../lambdas/core/tag/known-organisations.ts';
 import { foldName } from '../../../lambdas/core/tag/text.ts';
 
 // Written as records so that a slug added to model.ts fails type-checking until it is listed here.
@@ -124,6 +125,11 @@ describe('organisations knowledge base', () => {
 
   it('has no alias that repeats the organisation’s own name or another of its aliases', () => {
     expect(repeatedForms(organisations)).toEqual([]);
+  });
+
+  it('shares no name with the well-known bodies the tagger also knows (each body is one entry)', () => {
+    // labelled by position: two entries of one name must count as two
+    expect(sharedForms(knownOrganisations, (o) => [o.name, ...o.aliases], (o) => `${o.name} #${knownOrganisations.indexOf(o)}`)).toEqual([]);
   });
 
   it('names in spunOutFrom a public body of the file, and gives lineage only to mutuals', () => {
