@@ -46,7 +46,6 @@ export interface TaggerModel {
 
 /** Everything the classifiers read about one story. */
 export interface Evidence {
-  terms: Vector;
   relevance: Vector;
   sectors: Map<Sector, Vector>;
   /** Lexicon score per event type (title cues counting triple, scaled by length): what clustering compares. */
@@ -94,10 +93,10 @@ export function createClassifier(lexicons: Lexicons): Classifier {
 
   return {
     evidence(x, idf) {
-      const terms = tfidf(termCounts(x.words), idf);
       const mutuals = x.organisations.filter((o) => o.known && o.kind === 'mutual');
 
-      const relevance: Vector = new Map(terms);
+      // the story's TF-IDF terms, with the evidence features added beside them
+      const relevance = tfidf(termCounts(x.words), idf);
       let lexical = 0;
       for (const h of relevancePhrases.hits(x.words)) {
         relevance.set(`ev:${h.phrase}`, 1);
@@ -153,14 +152,14 @@ export function createClassifier(lexicons: Lexicons): Classifier {
       // news puts what happened first: cues of the lead count more than those further down
       const lead = x.plainTitleWords.length + LEAD_WORDS;
       const zones = { title: new Map<string, number>(), lead: new Map<string, number>(), body: new Map<string, number>() };
-      const addTo = (m: Map<string, number>, key: string, w: number) => m.set(key, (m.get(key) ?? 0) + w);
+      const addTo = <K,>(m: Map<K, number>, key: K, w: number) => m.set(key, (m.get(key) ?? 0) + w);
       for (const h of eventPhrases.hits(x.plainWords)) {
-        eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * scale * (h.at < lead ? LEAD_WEIGHT : 1));
+        addTo(eventCues, h.label as EventType, h.weight * scale * (h.at < lead ? LEAD_WEIGHT : 1));
         if (h.at < lead) addTo(zones.lead, h.label, h.weight);
         else addTo(zones.body, h.label, h.weight * scale);
       }
       for (const h of eventPhrases.hits(x.plainTitleWords)) {
-        eventCues.set(h.label as EventType, (eventCues.get(h.label as EventType) ?? 0) + h.weight * TITLE_WEIGHT);
+        addTo(eventCues, h.label as EventType, h.weight * TITLE_WEIGHT);
         addTo(zones.title, h.label, h.weight);
       }
       const events: Vector = new Map();
@@ -176,7 +175,7 @@ export function createClassifier(lexicons: Lexicons): Classifier {
       events.set('new-mutual', x.organisations.some((o) => !o.known && o.kind === 'mutual') ? 1 : 0);
       events.set('companies', Math.min(x.organisations.filter((o) => o.kind === 'company').length, 3) / 3);
       events.set('government', x.organisations.some((o) => o.kind === 'government') ? 1 : 0);
-      return { terms, relevance, sectors, eventCues, events };
+      return { relevance, sectors, eventCues, events };
     },
 
     classify(model, e) {
